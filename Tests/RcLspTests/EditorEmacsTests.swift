@@ -16,6 +16,7 @@ final class EditorEmacsTests: XCTestCase {
         XCTAssertEqual(server.name, "rc-lsp")
         XCTAssertEqual(server.project_root, report.workspace.map { $0 + "/" })
         XCTAssertTrue(server.inlay_hints_mode, "eglot-inlay-hints-mode is on in the managed buffer")
+        XCTAssertEqual(server.settings, ServerSettingsJSON.serverDefaults, "rc-lsp-settings ships the server's defaults")
         XCTAssertEqual(server.provides, .init(hover: true, inlayHint: true, completion: false, formatting: false))
         XCTAssertEqual(report.server_exit, .init(status: "exit", code: 0))
     }
@@ -92,6 +93,7 @@ struct EmacsReport: Decodable {
         var name: String?
         var project_root: String
         var inlay_hints_mode: Bool
+        var settings: ServerSettingsJSON?
         var provides: Provides
     }
     struct Provides: Decodable, Equatable {

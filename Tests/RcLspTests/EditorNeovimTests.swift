@@ -18,6 +18,7 @@ final class EditorNeovimTests: XCTestCase {
         XCTAssertEqual(client.root_dir, report.workspace, "root_markers find the folder with pyproject.toml")
         XCTAssertEqual(client.server_name, "rc-lsp")
         XCTAssertTrue(client.inlay_hints_enabled, "plugin/rc_lsp.lua turns inlay hints on at LspAttach")
+        XCTAssertEqual(client.settings, ServerSettingsJSON.serverDefaults, "lsp/rc_lsp.lua ships the server's defaults")
         XCTAssertEqual(client.provides, .init(hover: true, inlayHint: true, completion: false, formatting: false,
                                               rangeFormatting: false, signatureHelp: false, rename: false,
                                               codeAction: false),
@@ -34,6 +35,7 @@ final class EditorNeovimTests: XCTestCase {
         XCTAssertEqual(client.cmd, ["rc-lsp"])
         XCTAssertEqual(client.root_dir, report.workspace)
         XCTAssertTrue(client.inlay_hints_enabled)
+        XCTAssertEqual(client.settings, ServerSettingsJSON.serverDefaults)
     }
 
     /// What the user sees in Neovim on examples/tour.py: the hints, a hover, and the cycle warning after a
@@ -110,6 +112,7 @@ struct NeovimReport: Decodable {
         var filetypes: [String]?
         var server_name: String?
         var inlay_hints_enabled: Bool
+        var settings: ServerSettingsJSON?
         var provides: Provides
     }
     struct Provides: Decodable, Equatable {

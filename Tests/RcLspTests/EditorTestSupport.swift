@@ -3,6 +3,7 @@
 // Knows nothing about a particular editor's scripting; the harness scripts live in Tests/Editors/.
 import Foundation
 import XCTest
+@testable import rc_lsp
 
 /// Paths the editor tests need, resolved from this file's location and the environment.
 enum EditorTestPaths {
@@ -116,8 +117,8 @@ func runEditor(_ executable: URL, _ arguments: [String], environment: [String: S
     process.currentDirectoryURL = directory
     let outURL = logs.appendingPathComponent("editor.stdout")
     let errURL = logs.appendingPathComponent("editor.stderr")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     let out = try FileHandle(forWritingTo: outURL)
     let err = try FileHandle(forWritingTo: errURL)
     defer { try? out.close(); try? err.close() }
@@ -139,4 +140,29 @@ func runEditor(_ executable: URL, _ arguments: [String], environment: [String: S
     let read = { (url: URL) in (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
     return EditorRun(exitCode: process.isRunning ? -1 : process.terminationStatus, timedOut: timedOut,
                      stdout: read(outURL), stderr: read(errURL))
+}
+
+/// The settings object every shipped setup sends (section "rc-lsp"), in the shape the server reads.
+struct ServerSettingsJSON: Decodable, Equatable {
+    struct InlayHints: Decodable, Equatable {
+        var enabled: Bool
+        var showInterned: Bool
+        var showFreed: Bool
+        var maxLength: Int
+    }
+    struct Diagnostics: Decodable, Equatable {
+        var onChange: Bool
+        var cycles: Bool
+    }
+    var inlayHints: InlayHints
+    var diagnostics: Diagnostics
+
+    /// The server's own defaults: what every editor setup must ship.
+    static var serverDefaults: ServerSettingsJSON {
+        let s = Settings()
+        return ServerSettingsJSON(
+            inlayHints: .init(enabled: s.inlayHintsEnabled, showInterned: s.showInterned, showFreed: s.showFreed,
+                              maxLength: s.maxLength),
+            diagnostics: .init(onChange: s.diagnosticsOnChange, cycles: s.diagnosticsCycles))
+    }
 }

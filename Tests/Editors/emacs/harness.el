@@ -114,6 +114,9 @@ Eglot paints a label of several parts as one overlay per part, all at the hint's
                             :name (or (plist-get info :name) :null)
                             :project_root (expand-file-name (project-root (eglot--project server)))
                             :inlay_hints_mode (if eglot-inlay-hints-mode t :false)
+                            ;; rc-lsp-settings uses Eglot's :json-false; re-read as this report's :false.
+                            :settings (json-parse-string (json-serialize rc-lsp-settings :false-object :json-false)
+                                                         :object-type 'plist :false-object :false)
                             :provides (list :hover (if (eglot-server-capable :hoverProvider) t :false)
                                             :inlayHint (if (eglot-server-capable :inlayHintProvider) t :false)
                                             :completion (if (eglot-server-capable :completionProvider) t :false)

@@ -128,6 +128,7 @@ local function run()
     filetypes = client.config.filetypes,
     server_name = (client.server_info or {}).name or vim.NIL,
     inlay_hints_enabled = vim.lsp.inlay_hint.is_enabled({ bufnr = buf }),
+    settings = (client.settings or {})['rc-lsp'] or vim.NIL,
     provides = {
       hover = caps.hoverProvider ~= nil and caps.hoverProvider ~= false,
       inlayHint = caps.inlayHintProvider ~= nil and caps.inlayHintProvider ~= false,
