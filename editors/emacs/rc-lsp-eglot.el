@@ -24,17 +24,20 @@
 (defcustom rc-lsp-settings
   '(:inlayHints (:enabled t :showInterned :json-false :showFreed t :maxLength 60)
     :diagnostics (:onChange t :cycles t))
-  "The server's settings (section \"rc-lsp\"), sent as initializationOptions and as workspace configuration.
+  "The server's settings (section \"rc-lsp\").
+Sent as initializationOptions and as workspace configuration.
 Booleans are t and :json-false."
   :type 'sexp)
 
 (defcustom rc-lsp-eglot-companion nil
-  "Another Python server to run beside rc-lsp, as a command list, e.g. (\"basedpyright-langserver\" \"--stdio\").
-When non-nil, Eglot starts `rass -- COMPANION -- rc-lsp' and the companion answers first."
+  "Another Python server to run beside rc-lsp, as a command list.
+For example (\"basedpyright-langserver\" \"--stdio\").  When non-nil, Eglot
+starts `rass -- COMPANION -- rc-lsp' and the companion answers first."
   :type '(choice (const :tag "rc-lsp alone" nil) (repeat string)))
 
 (defun rc-lsp-eglot-contact (&optional _interactive _project)
-  "The command Eglot runs for Python buffers: rc-lsp, alone or behind `rass' with the companion."
+  "The command Eglot runs for Python buffers.
+rc-lsp alone, or behind `rass' with `rc-lsp-eglot-companion'."
   (append (if rc-lsp-eglot-companion
               (append '("rass" "--") rc-lsp-eglot-companion (list "--" rc-lsp-program))
             (list rc-lsp-program))
