@@ -97,6 +97,8 @@ final class DispatcherTests: XCTestCase {
         client.send(#"{"jsonrpc":"2.0","id":4,"method":"test/echo","params":{"other":1}}"#)
         XCTAssertEqual(client.receive()?["error"]?["code"], .int(-32602))
         client.send(#"{"jsonrpc":"2.0","id":5,"method":"test/fail"}"#)
+        XCTAssertEqual(client.receive(), ["jsonrpc": "2.0", "method": "window/logMessage",
+                                          "params": ["type": 1, "message": "test/fail failed: Oops()"]])
         XCTAssertEqual(client.receive()?["error"]?["code"], .int(-32603))
         client.send(#"{"jsonrpc":"2.0","id":6,"method":"#)
         XCTAssertEqual(client.receive(), ["jsonrpc": "2.0", "id": nil,

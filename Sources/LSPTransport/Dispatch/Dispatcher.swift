@@ -115,7 +115,9 @@ public final class Dispatcher: @unchecked Sendable {
             if method == "shutdown" { state = .shutDown }
         }
         if case .failure(let error) = result, error.code == ResponseError.internalErrorCode {
+            // A bug, not a bad request: worth a line in the editor's log as well as on stderr.
             connection.logger.error(error.message)
+            connection.send(LogMessageNotification(type: .error, message: error.message))
         }
         connection.reply(to: id, result)
     }

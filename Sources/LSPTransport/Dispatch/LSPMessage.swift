@@ -2,7 +2,7 @@
 /// request or notification (files under `Requests/` and `Notifications/`); the type itself is the params.
 
 public protocol LSPRequest: JSONCodable, Sendable {
-    associatedtype Response: JSONCodable
+    associatedtype Response: JSONCodable & Sendable
     static var method: String { get }
     /// False for requests sent without params (`shutdown`, the refresh requests).
     static var hasParams: Bool { get }

@@ -57,6 +57,9 @@ public final class FrameDecoder {
         capacity = newCapacity
     }
 
+    /// Forgets every buffered byte.
+    public func discardAll() { readIndex = 0; writeIndex = 0 }
+
     /// Calls `body` with the next complete message body, or with the error for a malformed header block.
     /// Returns nil (without calling `body`) when more bytes are needed. The buffer passed to `body` is valid
     /// only during the call.

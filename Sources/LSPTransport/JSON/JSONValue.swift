@@ -92,3 +92,9 @@ extension JSONValue: CustomStringConvertible {
     /// The compact JSON text of this value.
     public var description: String { JSONWriter.string(of: self) }
 }
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self.init(elements.map { (key: $0.0, value: $0.1) })
+    }
+}

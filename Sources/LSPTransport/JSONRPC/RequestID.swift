@@ -28,3 +28,13 @@ extension RequestID: JSONEncodable {
         }
     }
 }
+
+extension RequestID {
+    /// The id as a JSON value, as it appears in a message.
+    public var json: JSONValue {
+        switch self {
+        case .int(let i): return .int(i)
+        case .string(let s): return .string(s)
+        }
+    }
+}
