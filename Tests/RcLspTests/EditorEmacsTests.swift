@@ -6,24 +6,28 @@ import Foundation
 import XCTest
 
 final class EditorEmacsTests: XCTestCase {
-    /// Eglot picks rc-lsp for python-mode from the shipped `eglot-server-programs` entry, manages the
-    /// buffer, keeps `eglot-inlay-hints-mode` on, and the server exits with code 0 on `eglot-shutdown`.
+    /// Eglot picks rc-lsp for python-mode from the shipped `eglot-server-programs` entry with the shipped
+    /// settings, manages the buffer, and the server exits with code 0 on `eglot-shutdown`.
     func testShippedEglotSetupStartsTheServerAndStopsItCleanly() throws {
-        let report = try runEmacs()
+        let report = try runEmacs(waitForDiagnostics: false)
         guard let server = report.server else { return XCTFail("no server in the report") }
         XCTAssertEqual(report.major_mode, "python-mode")
         XCTAssertEqual(server.command, ["rc-lsp"])
         XCTAssertEqual(server.name, "rc-lsp")
         XCTAssertEqual(server.project_root, report.workspace.map { $0 + "/" })
-        XCTAssertTrue(server.inlay_hints_mode, "eglot-inlay-hints-mode is on in the managed buffer")
         XCTAssertEqual(server.settings, ServerSettingsJSON.serverDefaults, "rc-lsp-settings ships the server's defaults")
-        XCTAssertEqual(server.provides, .init(hover: true, inlayHint: true, completion: false, formatting: false))
+        XCTAssertEqual([server.provides.completion, server.provides.formatting], [false, false],
+                       "completion and formatting stay with the user's Python server")
         XCTAssertEqual(report.server_exit, .init(status: "exit", code: 0))
     }
 
     /// What the user sees in Emacs on examples/tour.py: the same values as in Neovim.
     func testTourShowsHintsHoverAndCycleWarning() throws {
         let report = try runEmacs(hovers: TourExpectations.hoverPositions)
+        guard let server = report.server else { return XCTFail("no server in the report") }
+        try TourExpectations.requireFeatures(hover: server.provides.hover, inlayHint: server.provides.inlayHint)
+        XCTAssertTrue(server.inlay_hints_mode, "eglot-inlay-hints-mode is on in the managed buffer")
+        XCTAssertEqual(report.published_after_save, true, "the server publishes diagnostics after a save")
         TourExpectations.check(report.observation, editor: "Emacs/Eglot")
     }
 
@@ -53,7 +57,8 @@ final class EditorEmacsTests: XCTestCase {
         return emacs
     }
 
-    func runEmacs(hovers: [[Int]] = [], file: String = "examples/tour.py") throws -> EmacsReport {
+    func runEmacs(hovers: [[Int]] = [], waitForDiagnostics: Bool = true,
+                  file: String = "examples/tour.py") throws -> EmacsReport {
         let emacs = try Self.emacs()
         guard FileManager.default.isExecutableFile(atPath: EditorTestPaths.server.path) else {
             throw EditorTestFailure.serverMissing
@@ -66,6 +71,7 @@ final class EditorEmacsTests: XCTestCase {
             "out": output.path,
             "hovers": hovers,
             "stepTimeoutMs": 10_000,
+            "diagnostics": waitForDiagnostics,
         ]
         let jobJSON = String(decoding: try JSONSerialization.data(withJSONObject: job), as: UTF8.self)
         let arguments = ["-Q", "--batch",
@@ -129,6 +135,7 @@ struct EmacsReport: Decodable {
     var server: Server?
     var inlay_hints: [Hint]?
     var hovers: [Hover]?
+    var published_after_save: Bool?
     var diagnostics_after_open: [Diagnostic]?
     var diagnostics_after_save: [Diagnostic]?
     var server_exit: Exit?

@@ -6,10 +6,10 @@ import XCTest
 
 final class EditorNeovimTests: XCTestCase {
     /// Neovim 0.11 with `lsp/rc_lsp.lua` + `plugin/rc_lsp.lua` on 'runtimepath': the server starts for a
-    /// Python buffer with the shipped settings, attaches, turns inlay hints on, offers nothing that would
-    /// fight another Python server, and exits with code 0 when Neovim stops it.
+    /// Python buffer with the shipped command, root and settings, attaches, offers nothing that would fight
+    /// another Python server, and exits with code 0 when Neovim stops it.
     func testShippedConfigStartsTheServerAndStopsItCleanly() throws {
-        let report = try runNeovim(setup: .runtimepath)
+        let report = try runNeovim(setup: .runtimepath, waitForDiagnostics: false)
         guard let client = report.client else { return XCTFail("no client in the report") }
         XCTAssertEqual(report.filetype, "python")
         XCTAssertEqual(client.name, "rc_lsp")
@@ -17,31 +17,33 @@ final class EditorNeovimTests: XCTestCase {
         XCTAssertEqual(client.filetypes, ["python"])
         XCTAssertEqual(client.root_dir, report.workspace, "root_markers find the folder with pyproject.toml")
         XCTAssertEqual(client.server_name, "rc-lsp")
-        XCTAssertTrue(client.inlay_hints_enabled, "plugin/rc_lsp.lua turns inlay hints on at LspAttach")
         XCTAssertEqual(client.settings, ServerSettingsJSON.serverDefaults, "lsp/rc_lsp.lua ships the server's defaults")
-        XCTAssertEqual(client.provides, .init(hover: true, inlayHint: true, completion: false, formatting: false,
-                                              rangeFormatting: false, signatureHelp: false, rename: false,
-                                              codeAction: false),
-                       "rc-lsp adds hints and hovers and leaves completion, formatting and edits to the Python server")
+        let p = client.provides
+        XCTAssertEqual([p.completion, p.formatting, p.rangeFormatting, p.signatureHelp, p.rename, p.codeAction],
+                       [false, false, false, false, false, false],
+                       "completion, formatting and edits stay with the user's Python server")
         XCTAssertEqual(report.server_exit, .init(code: 0, signal: 0), "shutdown + exit end the server with code 0")
     }
 
-    /// The 0.10 setup (`nvim-0.10.lua`, plain `vim.lsp.start`) also attaches and turns hints on; run here
-    /// under 0.11, which still has every API it uses.
+    /// The 0.10 setup (`nvim-0.10.lua`, plain `vim.lsp.start`) also starts the server with the shipped
+    /// command, root and settings, and stops it; run here under 0.11, which still has every API it uses.
     func testNeovim010SetupStartsTheServer() throws {
-        let report = try runNeovim(setup: .startSnippet)
+        let report = try runNeovim(setup: .startSnippet, waitForDiagnostics: false)
         guard let client = report.client else { return XCTFail("no client in the report") }
         XCTAssertEqual(client.name, "rc_lsp")
         XCTAssertEqual(client.cmd, ["rc-lsp"])
         XCTAssertEqual(client.root_dir, report.workspace)
-        XCTAssertTrue(client.inlay_hints_enabled)
         XCTAssertEqual(client.settings, ServerSettingsJSON.serverDefaults)
     }
 
-    /// What the user sees in Neovim on examples/tour.py: the hints, a hover, and the cycle warning after a
-    /// save, exactly as Neovim stored them.
+    /// What the user sees in Neovim on examples/tour.py: hints on (plugin/rc_lsp.lua enables them at
+    /// LspAttach), the hints, a hover, and the cycle warning after a save, exactly as Neovim stored them.
     func testTourShowsHintsHoverAndCycleWarning() throws {
         let report = try runNeovim(setup: .runtimepath, hovers: TourExpectations.hoverPositions)
+        guard let client = report.client else { return XCTFail("no client in the report") }
+        try TourExpectations.requireFeatures(hover: client.provides.hover, inlayHint: client.provides.inlayHint)
+        XCTAssertTrue(client.inlay_hints_enabled, "plugin/rc_lsp.lua turns inlay hints on at LspAttach")
+        XCTAssertEqual(report.published_after_write, true, "the server publishes diagnostics after a save")
         TourExpectations.check(report.observation, editor: "Neovim")
     }
 
@@ -54,7 +56,8 @@ final class EditorNeovimTests: XCTestCase {
         case startSnippet
     }
 
-    func runNeovim(setup: Setup, hovers: [[Int]] = [], file: String = "examples/tour.py") throws -> NeovimReport {
+    func runNeovim(setup: Setup, hovers: [[Int]] = [], waitForDiagnostics: Bool = true,
+                   file: String = "examples/tour.py") throws -> NeovimReport {
         let nvim = EditorTestPaths.venv.appendingPathComponent("bin/nvim")
         guard FileManager.default.isExecutableFile(atPath: nvim.path) else {
             throw EditorTestFailure("Neovim is missing at \(nvim.path): run `bash scripts/setup-test-env.sh` (it "
@@ -73,6 +76,7 @@ final class EditorNeovimTests: XCTestCase {
             "stepTimeoutMs": 10_000,
             "totalTimeoutMs": 45_000,
             "exitHook": setup == .runtimepath,
+            "diagnostics": waitForDiagnostics,
         ]
         let jobJSON = String(decoding: try JSONSerialization.data(withJSONObject: job), as: UTF8.self)
         var arguments = ["--clean", "--headless"]

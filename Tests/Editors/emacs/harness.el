@@ -1,7 +1,8 @@
 ;;; harness.el --- drive batch Emacs + Eglot with the SHIPPED rc-lsp setup and report what it stored  -*- lexical-binding: t; -*-
 
 ;; Run as: emacs -Q --batch -l editors/emacs/rc-lsp-eglot.el -l harness.el
-;; with RC_LSP_HARNESS = JSON {file, out, hovers: [[line, character], ...], stepTimeoutMs}
+;; with RC_LSP_HARNESS = JSON {file, out, hovers: [[line, character], ...], stepTimeoutMs, diagnostics}
+;; (diagnostics: false to not wait for published diagnostics)
 ;; (0-based LSP positions).  Writes JSON: the server Eglot started, the inlay-hint overlays Eglot painted,
 ;; the hover text Eglot's eldoc function produced, the Flymake diagnostics after opening and after
 ;; `save-buffer', and how the server exited.  It asserts nothing: EditorEmacsTests.swift does.
@@ -17,6 +18,7 @@
                                           :object-type 'plist :array-type 'list))
 (defvar rc-harness-out (list :emacs emacs-version :steps []))
 (defvar rc-harness-start (float-time))
+(defvar rc-harness-wait-diagnostics (not (eq (plist-get rc-harness-job :diagnostics) :false)))
 (defvar rc-harness-step-timeout (/ (or (plist-get rc-harness-job :stepTimeoutMs) 10000) 1000.0))
 
 (defvar rc-harness-published 0 "How many publishDiagnostics notifications Eglot handled.")
@@ -126,30 +128,38 @@ Eglot paints a label of several parts as one overlay per part, all at the hint's
     ;; server answers in order), says how many hints Eglot should have painted.
     (when eglot-inlay-hints-mode
       (eglot--update-hints-1 (point-min) (point-max)))
-    (let* ((answer (jsonrpc-request server :textDocument/inlayHint
+    (let* ((answer (and (eglot-server-capable :inlayHintProvider)
+                        (jsonrpc-request server :textDocument/inlayHint
                                     (list :textDocument (eglot--TextDocumentIdentifier)
                                           :range (list :start (eglot--pos-to-lsp-position (point-min))
                                                        :end (eglot--pos-to-lsp-position (point-max))))
-                                    :timeout rc-harness-step-timeout))
+                                    :timeout rc-harness-step-timeout)))
            (expected (length answer)))
       (rc-harness-wait (lambda () (>= (length (rc-harness-hints)) expected)))
       (rc-harness-put :inlay_hints (vconcat (rc-harness-hints)))
       (rc-harness-step (format "inlay hints: %d painted, %d answered" (length (rc-harness-hints)) expected)))
     ;; Hovers.
-    (rc-harness-put :hovers (vconcat (mapcar (lambda (p) (rc-harness-hover (nth 0 p) (nth 1 p)))
-                                             (plist-get rc-harness-job :hovers))))
+    (rc-harness-put :hovers (vconcat (and (eglot-server-capable :hoverProvider)
+                                          (mapcar (lambda (p) (rc-harness-hover (nth 0 p) (nth 1 p)))
+                                                  (plist-get rc-harness-job :hovers)))))
     (rc-harness-step "hovers")
     ;; Diagnostics after opening, then after saving, as Flymake holds them (Eglot is its backend).
     (flymake-mode 1)
     (flymake-start)
-    (rc-harness-put :published_after_open (if (rc-harness-wait (lambda () (> rc-harness-published 0))) t :false))
-    (rc-harness-wait (lambda () (flymake-diagnostics (point-min) (point-max))))
+    ;; Only waited for when the job asks: a server without diagnostics would cost two step timeouts.
+    (rc-harness-put :published_after_open
+                    (if (and rc-harness-wait-diagnostics (rc-harness-wait (lambda () (> rc-harness-published 0))))
+                        t :false))
+    (when rc-harness-wait-diagnostics
+      (rc-harness-wait (lambda () (flymake-diagnostics (point-min) (point-max)))))
     (rc-harness-put :diagnostics_after_open (vconcat (rc-harness-diagnostics)))
     (let ((before rc-harness-published))
       (set-buffer-modified-p t)
       (let ((inhibit-message t)) (save-buffer))
       (rc-harness-put :published_after_save
-                      (if (rc-harness-wait (lambda () (> rc-harness-published before))) t :false)))
+                      (if (and rc-harness-wait-diagnostics
+                               (rc-harness-wait (lambda () (> rc-harness-published before))))
+                          t :false)))
     (flymake-start)
     (accept-process-output nil 0.2)
     (rc-harness-put :diagnostics_after_save (vconcat (rc-harness-diagnostics)))

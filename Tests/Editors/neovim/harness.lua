@@ -5,7 +5,8 @@
 --
 -- Run as: nvim --clean --headless --cmd 'set rtp^=editors/neovim' -c 'luafile harness.lua'
 -- with RC_LSP_HARNESS = JSON { file, out, hovers = {{line, character}, ...}, stepTimeoutMs, totalTimeoutMs,
--- exitHook = false when the setup under test does not use vim.lsp.config }
+-- exitHook = false when the setup under test does not use vim.lsp.config, diagnostics = false to not wait
+-- for published diagnostics }
 -- (positions 0-based, UTF-16, as in LSP). Every wait is bounded; on any error or timeout the JSON still gets
 -- written with an `error` field and Neovim exits non-zero.
 
@@ -143,20 +144,24 @@ local function run()
 
   -- 2. Inlay hints as Neovim stored them. Our own request, answered after Neovim's (the server answers
   --    in order), tells how many Neovim should have once its own answer is in.
+  local offers = out.client.provides
   local last_line = vim.api.nvim_buf_line_count(buf)
   local params = {
     textDocument = vim.lsp.util.make_text_document_params(buf),
     range = { start = { line = 0, character = 0 }, ['end'] = { line = last_line, character = 0 } },
   }
-  local answers = vim.lsp.buf_request_sync(buf, 'textDocument/inlayHint', params, step_timeout) or {}
-  local answer = answers[client.id] or {}
-  if answer.err then
-    out.inlay_hint_error = answer.err.message
+  local expected = 0
+  if offers.inlayHint then
+    local answers = vim.lsp.buf_request_sync(buf, 'textDocument/inlayHint', params, step_timeout) or {}
+    local answer = answers[client.id] or {}
+    if answer.err then
+      out.inlay_hint_error = answer.err.message
+    end
+    expected = #(answer.result or {})
+    vim.wait(step_timeout, function()
+      return #vim.lsp.inlay_hint.get({ bufnr = buf }) >= expected
+    end, 20)
   end
-  local expected = #(answer.result or {})
-  vim.wait(step_timeout, function()
-    return #vim.lsp.inlay_hint.get({ bufnr = buf }) >= expected
-  end, 20)
   for _, item in ipairs(vim.lsp.inlay_hint.get({ bufnr = buf })) do
     if item.client_id == client.id then
       local h = item.inlay_hint
@@ -177,7 +182,7 @@ local function run()
   step('inlay hints: ' .. #out.inlay_hints .. ' stored, ' .. expected .. ' answered')
 
   -- 3. Hovers at the requested positions.
-  for _, pos in ipairs(job.hovers or {}) do
+  for _, pos in ipairs(offers.hover and job.hovers or {}) do
     local hp = {
       textDocument = vim.lsp.util.make_text_document_params(buf),
       position = { line = pos[1], character = pos[2] },
@@ -199,15 +204,16 @@ local function run()
   end
   step('hovers: ' .. #out.hovers)
 
-  -- 4. Diagnostics after opening (published on didOpen), then after :write (didSave).
-  vim.wait(step_timeout, function()
+  -- 4. Diagnostics after opening (published on didOpen), then after :write (didSave). Only waited for
+  --    when the job asks: a server without diagnostics would cost two step timeouts.
+  local wait_diagnostics = job.diagnostics ~= false
+  out.published_after_open = wait_diagnostics and vim.wait(step_timeout, function()
     return published > 0
   end, 20)
-  out.published_after_open = published > 0
   out.diagnostics_after_open = diagnostics(buf)
   local before = published
   vim.cmd('silent write')
-  out.published_after_write = vim.wait(step_timeout, function()
+  out.published_after_write = wait_diagnostics and vim.wait(step_timeout, function()
     return published > before
   end, 20)
   out.diagnostics_after_write = diagnostics(buf)
