@@ -1,7 +1,13 @@
-/// PLACEHOLDER: replaced by the issue that builds this command.
+import LSPTransport
+
+/// `rc-lsp` / `rc-lsp --stdio`: serves the Language Server Protocol on stdin/stdout until `exit`.
+/// Exit code 0 after `shutdown` + `exit`, 1 when the client exits or goes away without `shutdown`.
 enum ServeCommand {
     static func run(_ args: [String]) -> Int32 {
-        CommandLineInterface.printError("rc-lsp: this command is not built yet")
-        return 2
+        for arg in args where arg != "--stdio" {
+            CommandLineInterface.printError("rc-lsp: unknown option '\(arg)' for serving (only --stdio)")
+            return 2
+        }
+        return LanguageServer().run()
     }
 }

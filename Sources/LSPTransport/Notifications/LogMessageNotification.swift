@@ -1,0 +1,18 @@
+/// `window/logMessage` (server → client): a line for the client's log.
+public struct LogMessageNotification: LSPNotification {
+    public static let method = "window/logMessage"
+    public var type: MessageType
+    public var message: String
+
+    public init(type: MessageType, message: String) { self.type = type; self.message = message }
+    public init(json: JSONValue) throws {
+        type = try json.decode("type")
+        message = try json.decode("message")
+    }
+    public func encode(to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("type"); type.encode(to: &json)
+        json.key("message"); json.string(message)
+        json.endObject()
+    }
+}

@@ -1,0 +1,19 @@
+/// `textDocument/hover`: the hover for the symbol at a position.
+public struct HoverRequest: LSPRequest, Hashable {
+    public static let method = "textDocument/hover"
+    public typealias Response = Hover?
+
+    public var textDocument: TextDocumentIdentifier
+    public var position: Position
+
+    public init(textDocument: TextDocumentIdentifier, position: Position) {
+        self.textDocument = textDocument; self.position = position
+    }
+    public init(json: JSONValue) throws {
+        let params = try TextDocumentPositionParams(json: json)
+        self.init(textDocument: params.textDocument, position: params.position)
+    }
+    public func encode(to json: inout JSONWriter) {
+        TextDocumentPositionParams(textDocument: textDocument, position: position).encode(to: &json)
+    }
+}
