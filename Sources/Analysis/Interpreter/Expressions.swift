@@ -302,10 +302,13 @@ enum ConstantFolder {
     static func foldBinary(_ op: Operator, _ a: Atom, _ b: Atom) -> Atom? {
         switch (a, b) {
         case (.int(let x), .int(let y)):
+            func bits(_ v: Int) -> Int { v == 0 ? 0 : Int.bitWidth - v.magnitude.leadingZeroBitCount }
             switch op {
-            case .add: let (r, o) = x.addingReportingOverflow(y); return o ? nil : .int(r)
-            case .sub: let (r, o) = x.subtractingReportingOverflow(y); return o ? nil : .int(r)
-            case .mult: let (r, o) = x.multipliedReportingOverflow(by: y); return o ? nil : .int(r)
+            case .add: let (r, o) = x.addingReportingOverflow(y); return o ? .bigInt("<big>") : .int(r)
+            case .sub: let (r, o) = x.subtractingReportingOverflow(y); return o ? .bigInt("<big>") : .int(r)
+            case .mult:
+                let (r, o) = x.multipliedReportingOverflow(by: y)
+                return o ? (bits(x) + bits(y) <= 128 ? .bigInt("<big>") : nil) : .int(r)
             case .floorDiv:
                 guard y != 0 else { return nil }
                 var q = x / y; if (x % y != 0) && ((x < 0) != (y < 0)) { q -= 1 }; return .int(q)
@@ -313,9 +316,13 @@ enum ConstantFolder {
                 guard y != 0 else { return nil }
                 var m = x % y; if m != 0 && ((m < 0) != (y < 0)) { m += y }; return .int(m)
             case .pow:
-                guard y >= 0, y < 64 else { return nil }
+                guard y >= 0 else { return nil }
                 var r = 1
-                for _ in 0..<y { let (p, o) = r.multipliedReportingOverflow(by: x); if o { return nil }; r = p }
+                for _ in 0..<min(y, 200) {
+                    let (p, o) = r.multipliedReportingOverflow(by: x)
+                    if o { return bits(x) * y <= 128 ? .bigInt("<big>") : nil }
+                    r = p
+                }
                 return .int(r)
             case .lShift: return (y >= 0 && y < 62 && abs(x) < (1 << (62 - y))) ? .int(x << y) : nil
             case .rShift: return y >= 0 ? .int(x >> min(y, 63)) : nil

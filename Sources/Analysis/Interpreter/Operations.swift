@@ -10,6 +10,15 @@ extension Interpreter {
             if Builtins.moduleFunctions.contains(name) { return .atom(.builtin(name)) }
             return unknownValue("object")
         }
+        if attr == "__class__" {
+            if let p = heap.object(o), p.kind == .instance, let c = p.classRef?.value { retain(c); return c }
+            if let p = heap.object(o), p.kind == .unknown { return unknownValue("type") }
+            return .atom(.builtin(typeName(of: o)))
+        }
+        if attr == "__name__" {
+            if case .atom(.builtin(let n)) = o { return .atom(.str(n)) }
+            if let p = heap.object(o), p.kind == .klass, let n = p.classInfo?.name { return .atom(.str(n)) }
+        }
         guard let p = heap.object(o) else { throw Abort("attribute of a constant") }
         switch p.kind {
         case .instance:
@@ -377,11 +386,14 @@ extension Interpreter {
             return nil
         }
         if let i = asInt(x), let j = asInt(y) {
-            guard let r = ConstantFolder.foldBinary(op, .int(i), .int(j)) else { throw Abort("int operation") }
+            guard let r = ConstantFolder.foldBinary(op, .int(i), .int(j)) else {
+                if op == .div || op == .floorDiv || op == .mod { throw Abort("ZeroDivisionError") }
+                return unknownValue("int")
+            }
             switch r {
             case .int(let n): return makeInt(n)
             case .float(let d): return makeFloat(d)
-            default: throw Abort("int operation")
+            default: return unknownValue("int")
             }
         }
         if let i = asDouble(x), let j = asDouble(y) {
