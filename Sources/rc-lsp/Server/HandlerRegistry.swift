@@ -3,6 +3,13 @@ enum HandlerRegistry {
     static var requests: [any RequestHandler.Type] { [
         InitializeHandler.self,
         ShutdownHandler.self,
+        InlayHintHandler.self,
+        InlayHintResolveHandler.self,
+        HoverHandler.self,
+        DefinitionHandler.self,
+        ReferencesHandler.self,
+        DocumentHighlightHandler.self,
+        DocumentDiagnosticHandler.self,
     ] + (TestHooks.enabled ? TestHooks.requestHandlers : []) }
 
     static var notifications: [any NotificationHandler.Type] { [
@@ -11,8 +18,10 @@ enum HandlerRegistry {
         DidChangeHandler.self,
         DidSaveHandler.self,
         DidCloseHandler.self,
+        DidChangeConfigurationHandler.self,
     ] }
 
     static var documentObservers: [any DocumentObserver.Type] { [
+        DiagnosticsObserver.self,
     ] }
 }

@@ -1,0 +1,54 @@
+/// A running frame: its names, the cells it shares with closures, the evaluation-stack entries CPython
+/// holds while a nested call runs (pending operands, a for loop's iterator, the args of a C-level call),
+/// and its reference to the running function. Knows nothing about the AST walk.
+
+final class Frame {
+    enum Kind { case module, function, classBody, comprehension }
+    let kind: Kind
+    /// CPython 3.11's co_qualname: "<module>", "f", "C.m", "f.<locals>.g", "<listcomp>".
+    let qualname: String
+    let scope: Scope
+    /// Names in binding order (the oracle's order), values in `values`.
+    private(set) var names: [String] = []
+    private(set) var values: [String: Value] = [:]
+    /// name -> cell object, for cell and free variables.
+    var cells: [String: Int] = [:]
+    var cellOrder: [String] = []
+    /// Evaluation-stack entries that hold references (each one counted), with why, for holders.
+    var stack: [(value: Value, why: String)] = []
+    /// The running function (3.11 frames hold it: f_func).
+    var function: Value?
+    /// The statement whose state the next line event reports, and the one running now.
+    var pendingLine: Int?
+    var currentLine: Int?
+    var currentRange: SourceRange?
+    /// Class bodies: the statements run so far bind into this namespace (the frame's names).
+    let depth: Int
+
+    init(kind: Kind, qualname: String, scope: Scope, depth: Int) {
+        self.kind = kind; self.qualname = qualname; self.scope = scope; self.depth = depth
+    }
+
+    func lookup(_ name: String) -> Value? { values[name] }
+
+    /// Binds `name`, taking over the caller's reference; returns the previous value (to release).
+    func bind(_ name: String, _ v: Value) -> Value? {
+        let old = values.updateValue(v, forKey: name)
+        if old == nil { names.append(name) }
+        return old
+    }
+
+    /// Unbinds `name`; returns the value (to release).
+    func unbind(_ name: String) -> Value? {
+        guard let old = values.removeValue(forKey: name) else { return nil }
+        if let i = names.firstIndex(of: name) { names.remove(at: i) }
+        return old
+    }
+
+    var boundNames: [String] { names }
+
+    func push(_ v: Value, _ why: String) { stack.append((v, why)) }
+
+    /// Removes the most recent stack entry holding `v` (the caller releases it).
+    func pop() -> Value? { stack.popLast()?.value }
+}

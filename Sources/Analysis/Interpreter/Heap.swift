@@ -1,0 +1,230 @@
+/// The heap: every object the analysed program makes at run time (and the interpreter-internal holders
+/// CPython has, such as iterators), with its outgoing references. Reference counts are the in-degree of
+/// this graph plus the references frames hold; every store goes through `retain`/`release`, so the count
+/// is right by construction and `countReferences` can re-derive it from the graph to check.
+/// Knows nothing about frames, events or the AST.
+
+enum ObjKind: Equatable {
+    case list, tuple, dict, set, frozenset, str, int, float, instance, function, klass, cell, method
+    case range, weakref
+    /// An interpreter-internal iterator (for loops, comprehensions, zip, enumerate): never reported.
+    case iterator
+    /// A dict view (`d.items()`), internal unless bound.
+    case dictView
+    /// Made by code the analysis does not model: nothing is known about it.
+    case unknown
+}
+
+/// What an internal iterator walks over.
+enum IteratorSource {
+    /// list/tuple/str(as items)/set/dict keys or values or items: index into the source object.
+    case sequence(dictPart: DictPart?)
+    case range(start: Int, stop: Int, step: Int)
+    case reversed
+    case zip
+    case enumerate(next: Int)
+}
+
+enum DictPart { case keys, values, items }
+
+/// The state of an internal iterator. Its `items` slots hold the sources (the iterable, or the inner
+/// iterators of zip/enumerate); `resultTuple` is the tuple zip/enumerate/dict-items reuse while nobody else
+/// holds it (CPython's `lz->result`).
+struct IteratorState {
+    var source: IteratorSource
+    var index = 0
+    var exhausted = false
+    var resultTuple: Int?
+}
+
+struct FunctionInfo {
+    var def: FunctionBody
+    var qualname: String
+    var name: String
+}
+
+struct ClassInfo {
+    var name: String
+    var qualname: String
+    var bases: [Int]
+    var hasFinalizer: Bool
+}
+
+/// One heap object.
+final class PyObj {
+    let id: Int
+    var kind: ObjKind
+    var typeName: String
+    /// First line of the statement running when it was made (the oracle's allocation site).
+    var site: Int
+    var siteRange: SourceRange?
+    var exprRange: SourceRange?
+    var rc = 0
+    var alive = true
+    /// Reached by code the analysis does not model: its count is no longer vouched for.
+    var tainted = false
+    /// A program-visible object (gets a label); internal holders are not reported.
+    var visible: Bool
+
+    /// list/tuple/set/frozenset members; iterator sources; bound method [func, self]; cell [contents].
+    var items: [Slot] = []
+    var keys: [Slot] = []
+    var values: [Slot] = []
+    var attrNames: [String] = []
+    var attrs: [String: Slot] = [:]
+    /// Runtime int/str/float: the value.
+    var scalar: Atom?
+    /// instance -> its class.
+    var classRef: Slot?
+    var function: FunctionInfo?
+    var defaults: [Slot] = []
+    var kwDefaults: [(String, Slot)] = []
+    var closure: [(String, Slot)] = []
+    var classInfo: ClassInfo?
+    var iterator: IteratorState?
+    var weakTarget: Int?
+    var rangeValue: (start: Int, stop: Int, step: Int)?
+
+    init(id: Int, kind: ObjKind, typeName: String, site: Int, visible: Bool) {
+        self.id = id; self.kind = kind; self.typeName = typeName; self.site = site; self.visible = visible
+    }
+
+    /// Every outgoing reference with the oracle's slot name, in a stable order.
+    func forEachReference(_ body: (Value, String, Int) -> Void) {
+        switch kind {
+        case .list, .tuple:
+            for (i, s) in items.enumerated() { body(s.value, "[\(i)]", s.line) }
+        case .set, .frozenset:
+            for s in items { body(s.value, "{}", s.line) }
+        case .dict:
+            for (k, v) in zip(keys, values) {
+                let name = Self.keyText(k.value)
+                body(k.value, "key[\(name)]", k.line)
+                body(v.value, "[\(name)]", v.line)
+            }
+        case .method:
+            if items.count == 2 {
+                body(items[0].value, ".__func__", items[0].line)
+                body(items[1].value, ".__self__", items[1].line)
+            }
+        case .cell:
+            for s in items { body(s.value, "cell_contents", s.line) }
+        case .iterator, .dictView:
+            for s in items { body(s.value, "<ref>", s.line) }
+            if let t = iterator?.resultTuple { body(.obj(t), "<ref>", 0) }
+        default:
+            for s in items { body(s.value, "<ref>", s.line) }
+        }
+        if let c = classRef { body(c.value, "__class__", c.line) }
+        for n in attrNames { if let s = attrs[n] { body(s.value, ".\(n)", s.line) } }
+        for (i, s) in defaults.enumerated() { body(s.value, ".__defaults__[\(i)]", s.line) }
+        for (n, s) in kwDefaults { body(s.value, ".__kwdefaults__[\(n)]", s.line) }
+        for (n, s) in closure { body(s.value, ".__closure__[\(n)]", s.line) }
+    }
+
+    static func keyText(_ v: Value) -> String {
+        if case .atom(let a) = v { return a.repr }
+        return "…"
+    }
+}
+
+/// The object store with CPython's reference counting: objects die when their count reaches 0, and
+/// everything they hold is released in turn (iteratively, so deep structures cannot overflow the stack).
+final class Heap {
+    private(set) var objects: [PyObj] = []
+    /// Objects freed by reference counting since the last `takeFreed()`.
+    private var freedSinceMark: [Int] = []
+
+    func allocate(_ kind: ObjKind, typeName: String, site: Int, visible: Bool = true) -> PyObj {
+        let o = PyObj(id: objects.count, kind: kind, typeName: typeName, site: site, visible: visible)
+        objects.append(o)
+        return o
+    }
+
+    subscript(_ id: Int) -> PyObj { objects[id] }
+
+    func object(_ v: Value) -> PyObj? {
+        if case .obj(let id) = v, objects.indices.contains(id) { return objects[id] }
+        return nil
+    }
+
+    func retain(_ v: Value) {
+        if case .obj(let id) = v { objects[id].rc += 1 }
+    }
+
+    /// Drops one reference; frees what reaches 0.
+    func release(_ v: Value) {
+        guard case .obj(let first) = v else { return }
+        var work = [first]
+        while let id = work.popLast() {
+            let o = objects[id]
+            o.rc -= 1
+            guard o.rc <= 0, o.alive else { continue }
+            o.alive = false
+            freedSinceMark.append(id)
+            o.forEachReference { value, _, _ in if case .obj(let t) = value { work.append(t) } }
+            clearReferences(o)
+        }
+    }
+
+    /// Removes an object's outgoing references without releasing them (the caller already did).
+    private func clearReferences(_ o: PyObj) {
+        o.items = []; o.keys = []; o.values = []; o.attrs = [:]; o.attrNames = []
+        o.classRef = nil; o.defaults = []; o.kwDefaults = []; o.closure = []
+        if o.iterator != nil { o.iterator?.resultTuple = nil }
+    }
+
+    /// Frees a set of objects that only reference each other (what `gc.collect()` does to garbage).
+    func collect(_ ids: [Int]) {
+        let set = Set(ids)
+        for id in ids where objects[id].alive {
+            let o = objects[id]
+            var outgoing: [Value] = []
+            o.forEachReference { value, _, _ in outgoing.append(value) }
+            clearReferences(o)
+            o.alive = false
+            for v in outgoing {
+                if case .obj(let t) = v, set.contains(t) { objects[t].rc -= 1; continue }
+                release(v)
+            }
+        }
+    }
+
+    func takeFreed() -> [Int] {
+        defer { freedSinceMark = [] }
+        return freedSinceMark
+    }
+
+    var liveObjects: [PyObj] { objects.filter(\.alive) }
+
+    /// Marks an object and everything it reaches as tainted (unknown code may have changed them).
+    func taint(_ v: Value) {
+        guard case .obj(let first) = v else { return }
+        var work = [first]
+        var seen = Set<Int>()
+        while let id = work.popLast() {
+            guard seen.insert(id).inserted else { continue }
+            let o = objects[id]
+            o.tainted = true
+            o.forEachReference { value, _, _ in if case .obj(let t) = value { work.append(t) } }
+        }
+    }
+
+    /// True when `v` reaches a function, class, instance, method or unknown object: code handed such a
+    /// value could call back into the program.
+    func reachesCode(_ v: Value) -> Bool {
+        guard case .obj(let first) = v else { return false }
+        var work = [first]
+        var seen = Set<Int>()
+        while let id = work.popLast() {
+            guard seen.insert(id).inserted else { continue }
+            let o = objects[id]
+            switch o.kind {
+            case .function, .klass, .instance, .method, .unknown: return true
+            default: break
+            }
+            o.forEachReference { value, _, _ in if case .obj(let t) = value { work.append(t) } }
+        }
+        return false
+    }
+}

@@ -1,0 +1,272 @@
+/// The abstract interpreter's driver: runs a module's statements over frames + heap, CPython 3.11's way,
+/// and reports the state at every point the oracle observes (after each statement, at function entry and
+/// return, at the end). Anything outside the modelled subset stops the run (`Abort`): the points recorded
+/// so far are exact, the rest is simply not predicted. Never executes user code.
+
+struct Abort: Error {
+    let reason: String
+    init(_ reason: String) { self.reason = reason }
+}
+
+enum Flow {
+    case normal, breakLoop, continueLoop
+    case returned(Value)
+}
+
+final class Interpreter {
+    let heap = Heap()
+    let recorder = Recorder()
+    let scopes: ScopeBuilder
+    var frames: [Frame] = []
+    var steps = 0
+    let maxSteps: Int
+    let maxCallDepth = 40
+    /// Why the run stopped early, if it did.
+    var abortReason: String?
+    /// Unknown code may have changed objects: cycles and exit facts are not vouched for.
+    var heapTainted = false
+    private var lastCycleVersion = -1
+    var graphVersion = 0
+    private var cachedCycles: [[Int]] = []
+    /// Hooks for the AnalysisResult builder: called after each statement with its frame.
+    var statementObserver: ((Stmt, Frame) -> Void)?
+
+    init(module: Module, maxSteps: Int = 200_000) {
+        scopes = ScopeBuilder()
+        scopes.build(module)
+        scopes.prune()
+        self.maxSteps = maxSteps
+        self.module = module
+    }
+
+    let module: Module
+
+    func run() {
+        let f = Frame(kind: .module, qualname: "<module>", scope: scopes.module, depth: 0)
+        frames = [f]
+        do {
+            let flow = try execBlock(module.body, f, isFunctionBody: false)
+            _ = flow
+            if let p = f.pendingLine { record(.end, p, f) }
+            exitProgram(f)
+        } catch let a as Abort {
+            abortReason = a.reason
+        } catch {
+            abortReason = "\(error)"
+        }
+    }
+
+    var moduleFrame: Frame { frames[0] }
+    var current: Frame { frames[frames.count - 1] }
+
+    // MARK: - Statement boundaries and events
+
+    /// Called when a statement (or a loop header) starts in `f`: the oracle's line event for the previous
+    /// statement of `f` fires here, with the state as it is now.
+    func beginStatement(line: Int, range: SourceRange, in f: Frame) throws {
+        steps += 1
+        if steps > maxSteps { throw Abort("work budget exhausted") }
+        if let p = f.pendingLine, p != line { record(.line, p, f) }
+        f.pendingLine = line
+        f.currentLine = line
+        f.currentRange = range
+    }
+
+    /// The allocation site for an object made now: the statement running in the innermost frame that has
+    /// started one (a constructor's instance belongs to the caller's statement).
+    var allocationSite: (Int, SourceRange?) {
+        for f in frames.reversed() { if let l = f.currentLine { return (l, f.currentRange) } }
+        return (0, nil)
+    }
+
+    func newObject(_ kind: ObjKind, _ typeName: String, visible: Bool = true) -> PyObj {
+        let (line, range) = allocationSite
+        let o = heap.allocate(kind, typeName: typeName, site: line, visible: visible)
+        o.siteRange = range
+        o.rc = 1
+        graphVersion += 1
+        return o
+    }
+
+    func label(_ o: PyObj) -> String { "\(o.typeName)@\(o.site)" }
+
+    func observe(_ v: Value) -> BindingObservation {
+        switch v {
+        case .atom(let a):
+            return BindingObservation(count: .interned, site: nil, typeName: a.typeName,
+                                      valueText: "\(a.typeName):\(a.repr)")
+        case .obj(let id):
+            let o = heap[id]
+            if o.kind == .unknown {
+                return BindingObservation(count: .unknown, site: nil, typeName: o.typeName, valueText: nil)
+            }
+            if o.kind == .klass {
+                return BindingObservation(count: .opaque, site: label(o), typeName: "type", valueText: nil)
+            }
+            if o.tainted {
+                return BindingObservation(count: .unknown, site: label(o), typeName: o.typeName, valueText: nil)
+            }
+            return BindingObservation(count: .exact(o.rc), site: label(o), typeName: o.typeName, valueText: nil)
+        }
+    }
+
+    static let hiddenClassNames: Set<String> = ["__module__", "__qualname__", "__classcell__", "__doc__",
+                                                "__annotations__", "__dict__", "__weakref__", "__slots__"]
+
+    func bindings(of f: Frame) -> [(String, BindingObservation)] {
+        var out: [(String, BindingObservation)] = []
+        for n in f.boundNames {
+            if f.kind == .classBody && Self.hiddenClassNames.contains(n) { continue }
+            if f.kind == .module && n.hasPrefix("__") && n.hasSuffix("__") { continue }
+            if n.hasPrefix(".") { continue }
+            if let v = f.lookup(n) { out.append((n, observe(v))) }
+        }
+        for n in f.cellOrder {
+            if let c = f.cells[n], let s = heap[c].items.first { out.append((n, observe(s.value))) }
+        }
+        return out
+    }
+
+    func record(_ event: PointEvent, _ line: Int, _ f: Frame) {
+        recorder.record(PointKey(event: event, line: line, frame: f.qualname), bindings(of: f))
+        if event != .call { recordCycles(line) }
+    }
+
+    // MARK: - Cycles and garbage
+
+    func visibleSuccessors(_ id: Int) -> [Int] {
+        var out: [Int] = []
+        heap[id].forEachReference { v, _, _ in
+            if case .obj(let t) = v, self.heap[t].alive, self.heap[t].visible { out.append(t) }
+        }
+        return out
+    }
+
+    func currentCycles() -> [[Int]] {
+        if graphVersion == lastCycleVersion { return cachedCycles }
+        let nodes = heap.objects.filter { $0.alive && $0.visible }.map(\.id)
+        cachedCycles = CycleFinder.components(nodes: nodes, successors: visibleSuccessors)
+        lastCycleVersion = graphVersion
+        return cachedCycles
+    }
+
+    /// Objects reachable from the live frames (names, cells, stacks, running functions).
+    func reachableFromRoots() -> Set<Int> {
+        var work: [Int] = []
+        for f in frames {
+            for n in f.boundNames { if let v = f.lookup(n), case .obj(let id) = v { work.append(id) } }
+            for (_, c) in f.cells { work.append(c) }
+            for s in f.stack { if case .obj(let id) = s.value { work.append(id) } }
+            if let fn = f.function, case .obj(let id) = fn { work.append(id) }
+        }
+        var seen = Set<Int>()
+        while let id = work.popLast() {
+            guard heap[id].alive, seen.insert(id).inserted else { continue }
+            heap[id].forEachReference { v, _, _ in if case .obj(let t) = v { work.append(t) } }
+        }
+        return seen
+    }
+
+    func recordCycles(_ line: Int) {
+        let comps = currentCycles()
+        guard !comps.isEmpty else {
+            recorder.recordCycles(line: line, cycles: [], garbage: [])
+            return
+        }
+        let reach = reachableFromRoots()
+        var all: [[String]] = []
+        var garbage: [[String]] = []
+        for c in comps {
+            let labels = Array(Set(c.map { label(heap[$0]) })).sorted()
+            all.append(labels)
+            if !c.contains(where: { reach.contains($0) }) { garbage.append(labels) }
+        }
+        recorder.recordCycles(line: line, cycles: all, garbage: garbage)
+    }
+
+    /// Garbage objects (alive, unreachable from roots), for gc.collect().
+    func garbageObjects() -> [Int] {
+        let reach = reachableFromRoots()
+        return heap.objects.filter { $0.alive && !reach.contains($0.id) && $0.kind != .klass }.map(\.id)
+    }
+
+    /// After the module body: the oracle deletes the globals; what survives only the cycle collector frees.
+    func exitProgram(_ f: Frame) {
+        for n in f.boundNames {
+            if let v = f.unbind(n) { heap.release(v) }
+        }
+        graphVersion += 1
+        var freed = Set<String>()
+        for o in heap.objects where o.alive && o.visible { freed.insert(label(o)) }
+        recorder.freedByGC = freed
+    }
+
+    // MARK: - Names
+
+    func release(_ v: Value) {
+        heap.release(v)
+        graphVersion += 1
+    }
+
+    func retain(_ v: Value) { heap.retain(v) }
+
+    func cell(_ name: String, _ f: Frame) -> PyObj? {
+        guard let id = f.cells[name] else { return nil }
+        return heap[id]
+    }
+
+    func loadName(_ name: String, _ f: Frame) throws -> Value {
+        switch f.scope.resolve(name) {
+        case .local:
+            if let v = f.lookup(name) { retain(v); return v }
+            throw Abort("unbound local \(name)")
+        case .cell, .free:
+            if let c = cell(name, f), let s = c.items.first { retain(s.value); return s.value }
+            if f.kind == .classBody, let v = f.lookup(name) { retain(v); return v }
+            throw Abort("unbound cell \(name)")
+        case .classNamespace:
+            if let v = f.lookup(name) { retain(v); return v }
+            return try loadGlobal(name)
+        case .global:
+            return try loadGlobal(name)
+        }
+    }
+
+    func loadGlobal(_ name: String) throws -> Value {
+        if let v = moduleFrame.lookup(name) { retain(v); return v }
+        if let b = Builtins.value(named: name) { return b }
+        throw Abort("name \(name) is not defined")
+    }
+
+    /// Binds `name` in `f` according to its scope, taking over the reference in `v`.
+    func storeName(_ name: String, _ v: Value, _ f: Frame) throws {
+        switch f.scope.resolve(name) {
+        case .local, .classNamespace:
+            if let old = f.bind(name, v) { release(old) }
+        case .global:
+            if let old = moduleFrame.bind(name, v) { release(old) }
+        case .cell, .free:
+            guard let c = cell(name, f) else { throw Abort("no cell for \(name)") }
+            let old = c.items.first?.value
+            c.items = [Slot(value: v, line: f.currentLine ?? 0)]
+            graphVersion += 1
+            if let old { release(old) }
+        }
+        graphVersion += 1
+    }
+
+    func deleteName(_ name: String, _ f: Frame) throws {
+        switch f.scope.resolve(name) {
+        case .local, .classNamespace:
+            guard let old = f.unbind(name) else { throw Abort("del of unbound \(name)") }
+            release(old)
+        case .global:
+            guard let old = moduleFrame.unbind(name) else { throw Abort("del of unbound \(name)") }
+            release(old)
+        case .cell, .free:
+            guard let c = cell(name, f), let old = c.items.first?.value else { throw Abort("del of unbound \(name)") }
+            c.items = []
+            release(old)
+        }
+    }
+}

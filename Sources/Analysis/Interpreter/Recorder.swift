@@ -1,0 +1,79 @@
+/// Collects the interpreter's observations the way the oracle reports them: one point per (event, line,
+/// frame), each name's values joined over every time the point was reached, plus the cycles and garbage
+/// cycles seen after each statement and what only the cycle collector frees at exit.
+
+/// The kinds of program points, as the oracle names them.
+public enum PointEvent: String, Sendable, Hashable {
+    case line, call, `return`, end
+}
+
+public struct PointKey: Hashable, Sendable {
+    public var event: PointEvent
+    public var line: Int
+    public var frame: String
+}
+
+/// One name's observed counts at a point, joined.
+public struct JoinedBinding: Sendable {
+    public var ints: Set<Int> = []
+    /// "interned" / "opaque"
+    public var strings: Set<String> = []
+    public var unknown = false
+    /// Allocation sites "TYPE@LINE" of the objects seen.
+    public var sites: Set<String> = []
+    /// Some observation had an object whose site is not known.
+    public var siteUnknown = false
+    public var typeNames: Set<String> = []
+    /// Value labels of shared values ("int:5") for display.
+    public var valueTexts: Set<String> = []
+}
+
+/// One observation of one name.
+struct BindingObservation {
+    enum Count { case exact(Int), interned, opaque, unknown }
+    var count: Count
+    var site: String?
+    var typeName: String
+    var valueText: String?
+}
+
+final class Recorder {
+    private(set) var order: [PointKey] = []
+    private(set) var points: [PointKey: (names: [String], bindings: [String: JoinedBinding])] = [:]
+    /// Per statement line: cycles (as sorted label lists) seen after it ran, and garbage cycles.
+    private(set) var cycles: [Int: Set<[String]>] = [:]
+    private(set) var garbageCycles: [Int: Set<[String]>] = [:]
+    var freedByGC: Set<String> = []
+
+    func record(_ key: PointKey, _ observations: [(String, BindingObservation)]) {
+        if points[key] == nil {
+            order.append(key)
+            points[key] = ([], [:])
+        }
+        for (name, o) in observations {
+            var j = points[key]?.bindings[name] ?? {
+                points[key]?.names.append(name)
+                return JoinedBinding()
+            }()
+            switch o.count {
+            case .exact(let n): j.ints.insert(n)
+            case .interned: j.strings.insert("interned")
+            case .opaque: j.strings.insert("opaque")
+            case .unknown: j.unknown = true
+            }
+            if let s = o.site { j.sites.insert(s) } else if case .exact = o.count { j.siteUnknown = true }
+            j.typeNames.insert(o.typeName)
+            if let t = o.valueText { j.valueTexts.insert(t) }
+            points[key]?.bindings[name] = j
+        }
+    }
+
+    func recordCycles(line: Int, cycles found: [[String]], garbage: [[String]]) {
+        var c = cycles[line] ?? []
+        for x in found { c.insert(x) }
+        cycles[line] = c
+        var g = garbageCycles[line] ?? []
+        for x in garbage { g.insert(x) }
+        garbageCycles[line] = g
+    }
+}

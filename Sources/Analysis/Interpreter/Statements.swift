@@ -1,0 +1,361 @@
+/// Statement execution: assignment (chained, unpacking, augmented), del, if/while/for with break and
+/// continue, def/class/return, imports of modules the analysis knows. Statements outside the subset stop
+/// the run.
+
+extension Interpreter {
+    func execBlock(_ body: [Stmt], _ f: Frame, isFunctionBody: Bool) throws -> Flow {
+        for (i, s) in body.enumerated() {
+            // A function's docstring is not code: no line event.
+            if isFunctionBody && i == 0, case .expr(let e) = s.kind, case .constant(.str, _) = e.kind { continue }
+            let flow = try exec(s, f)
+            if case .normal = flow { continue }
+            return flow
+        }
+        return .normal
+    }
+
+    func exec(_ s: Stmt, _ f: Frame) throws -> Flow {
+        switch s.kind {
+        case .global, .nonlocal:
+            return .normal
+        default: break
+        }
+        try beginStatement(line: s.range.line, range: s.range, in: f)
+        defer { statementObserver?(s, f) }
+        switch s.kind {
+        case .expr(let e):
+            let v = try eval(e, f)
+            release(v)
+        case .assign(let targets, let value, _):
+            let v = try eval(value, f)
+            for (i, t) in targets.enumerated() {
+                if i < targets.count - 1 { retain(v) }
+                try assign(t, v, f)
+            }
+        case .annAssign(let target, _, let value, _):
+            if let value {
+                let v = try eval(value, f)
+                try assign(target, v, f)
+            }
+        case .augAssign(let target, let op, let value):
+            try augAssign(target, op, value, f)
+        case .delete(let targets):
+            for t in targets { try delete(t, f) }
+        case .pass:
+            break
+        case .break:
+            return .breakLoop
+        case .continue:
+            return .continueLoop
+        case .return(let value):
+            let v = try value.map { try eval($0, f) } ?? .none
+            return .returned(v)
+        case .if(let test, let body, let orelse):
+            let t = try eval(test, f)
+            let truth = try truthValue(t)
+            release(t)
+            return try execBlock(truth ? body : orelse, f, isFunctionBody: false)
+        case .while(let test, let body, let orelse):
+            var first = true
+            while true {
+                if !first { try beginStatement(line: s.range.line, range: s.range, in: f) }
+                first = false
+                let t = try eval(test, f)
+                let truth = try truthValue(t)
+                release(t)
+                if !truth { return try execBlock(orelse, f, isFunctionBody: false) }
+                let flow = try execBlock(body, f, isFunctionBody: false)
+                switch flow {
+                case .breakLoop: return .normal
+                case .returned: return flow
+                default: continue
+                }
+            }
+        case .for(let loop):
+            return try execFor(loop, s, f)
+        case .functionDef(let def):
+            guard def.decoratorList.isEmpty else { throw Abort("decorator") }
+            let fn = try makeFunction(name: def.name, args: def.args, body: def.body, lambdaBody: nil,
+                                      range: s.range, tag: ScopeBuilder.defTag, f)
+            try storeName(def.name, fn, f)
+        case .classDef(let def):
+            try execClassDef(def, s, f)
+        case .import(let names):
+            for a in names {
+                let top = String(a.name.split(separator: ".").first ?? Substring(a.name))
+                let bound = a.asname ?? top
+                let moduleName = a.asname != nil ? a.name : top
+                try storeName(bound, .atom(.module(moduleName)), f)
+            }
+        case .importFrom(let module, let names, _):
+            for a in names {
+                if a.name == "*" { throw Abort("import *") }
+                let u = newObject(.unknown, "object")
+                u.tainted = true
+                _ = module
+                try storeName(a.asname ?? a.name, .obj(u.id), f)
+            }
+        case .assert(let test, _):
+            let t = try eval(test, f)
+            let truth = try truthValue(t)
+            release(t)
+            if !truth { throw Abort("assertion fails") }
+        default:
+            throw Abort("statement outside the subset at line \(s.range.line)")
+        }
+        return .normal
+    }
+
+    // MARK: - Assignment targets
+
+    func assign(_ target: Expr, _ v: Value, _ f: Frame) throws {
+        switch target.kind {
+        case .name(let id, _):
+            try storeName(id, v, f)
+        case .tuple(let elts, _), .list(let elts, _):
+            try unpack(elts, v, f)
+        case .attribute(let obj, let attr, _):
+            f.push(v, "the value being stored")
+            let o = try eval(obj, f)
+            _ = f.pop()
+            try storeAttribute(o, attr, v, f)
+            release(o)
+        case .subscript(let container, let index, _):
+            f.push(v, "the value being stored")
+            let c = try eval(container, f)
+            f.push(c, "the container being stored into")
+            let k = try eval(index, f)
+            _ = f.pop(); _ = f.pop()
+            try storeItem(c, k, v, f)
+            release(c); release(k)
+        case .starred:
+            throw Abort("starred assignment target")
+        default:
+            throw Abort("assignment target")
+        }
+    }
+
+    func unpack(_ elts: [Expr], _ v: Value, _ f: Frame) throws {
+        let starIndex = elts.firstIndex { if case .starred = $0.kind { return true }; return false }
+        var items = try iterateAll(v)   // owned
+        release(v)
+        if let si = starIndex {
+            let after = elts.count - si - 1
+            guard items.count >= elts.count - 1 else { throw Abort("unpack: too few values") }
+            let restCount = items.count - si - after
+            let rest = Array(items[si..<(si + restCount)])
+            let list = newObject(.list, "list")
+            list.items = rest.map { Slot(value: $0, line: f.currentLine ?? 0) }
+            items = Array(items[0..<si]) + [.obj(list.id)] + Array(items[(si + restCount)...])
+        }
+        guard items.count == elts.count else { throw Abort("unpack: wrong number of values") }
+        for (i, e) in elts.enumerated() {
+            var target = e
+            if case .starred(let inner, _) = e.kind { target = inner }
+            // Remaining items stay on the stack while earlier targets are stored.
+            try assign(target, items[i], f)
+        }
+    }
+
+    func delete(_ target: Expr, _ f: Frame) throws {
+        switch target.kind {
+        case .name(let id, _):
+            try deleteName(id, f)
+        case .tuple(let elts, _), .list(let elts, _):
+            for e in elts { try delete(e, f) }
+        case .attribute(let obj, let attr, _):
+            let o = try eval(obj, f)
+            guard let p = heap.object(o), p.kind == .instance || p.kind == .klass,
+                  let old = p.attrs.removeValue(forKey: attr) else { throw Abort("del attribute") }
+            p.attrNames.removeAll { $0 == attr }
+            graphVersion += 1
+            release(old.value)
+            release(o)
+        case .subscript(let container, let index, _):
+            let c = try eval(container, f)
+            f.push(c, "the container")
+            let k = try eval(index, f)
+            _ = f.pop()
+            try deleteItem(c, k, f)
+            release(c); release(k)
+        default:
+            throw Abort("del target")
+        }
+    }
+
+    func augAssign(_ target: Expr, _ op: Operator, _ value: Expr, _ f: Frame) throws {
+        switch target.kind {
+        case .name(let id, _):
+            let cur = try loadName(id, f)
+            f.push(cur, "the left operand")
+            let r = try eval(value, f)
+            _ = f.pop()
+            let result = try binary(op, cur, r, inPlace: true, f)
+            release(cur); release(r)
+            try storeName(id, result, f)
+        case .attribute(let obj, let attr, _):
+            let o = try eval(obj, f)
+            f.push(o, "the object")
+            let cur = try loadAttribute(o, attr, f)
+            f.push(cur, "the left operand")
+            let r = try eval(value, f)
+            _ = f.pop(); _ = f.pop()
+            let result = try binary(op, cur, r, inPlace: true, f)
+            release(cur); release(r)
+            try storeAttribute(o, attr, result, f)
+            release(o)
+        case .subscript(let container, let index, _):
+            let c = try eval(container, f)
+            f.push(c, "the container")
+            let k = try eval(index, f)
+            f.push(k, "the key")
+            let cur = try loadItem(c, k, f)
+            f.push(cur, "the left operand")
+            let r = try eval(value, f)
+            _ = f.pop(); _ = f.pop(); _ = f.pop()
+            let result = try binary(op, cur, r, inPlace: true, f)
+            release(cur); release(r)
+            try storeItem(c, k, result, f)
+            release(c); release(k)
+        default:
+            throw Abort("augmented assignment target")
+        }
+    }
+
+    // MARK: - Loops
+
+    func execFor(_ loop: For, _ s: Stmt, _ f: Frame) throws -> Flow {
+        let iterable = try eval(loop.iter, f)
+        let it = try makeIterator(iterable)
+        release(iterable)
+        f.push(.obj(it), "the for loop's iterator")
+        var first = true
+        while true {
+            if !first { try beginStatement(line: s.range.line, range: s.range, in: f) }
+            first = false
+            guard let item = try next(it) else {
+                // Exhausted: the iterator is popped at the header.
+                popIterator(it, f)
+                return try execBlock(loop.orelse, f, isFunctionBody: false)
+            }
+            try assign(loop.target, item, f)
+            let flow = try execBlock(loop.body, f, isFunctionBody: false)
+            switch flow {
+            case .breakLoop:
+                popIterator(it, f)
+                return .normal
+            case .returned:
+                popIterator(it, f)
+                return flow
+            default:
+                continue
+            }
+        }
+    }
+
+    func popIterator(_ it: Int, _ f: Frame) {
+        if let i = f.stack.lastIndex(where: { $0.value == .obj(it) }) {
+            f.stack.remove(at: i)
+            release(.obj(it))
+        }
+    }
+
+    // MARK: - def and class
+
+    func makeFunction(name: String, args: Arguments, body: [Stmt], lambdaBody: Expr?, range: SourceRange,
+                      tag: Int, _ f: Frame) throws -> Value {
+        guard let scope = scopes.scopes[ScopeKey(range: range, tag: tag)] else { throw Abort("no scope") }
+        if args.vararg != nil || args.kwarg != nil { throw Abort("*args/**kwargs parameters") }
+        var defaults: [Value] = []
+        for d in args.defaults {
+            let v = try eval(d, f)
+            f.push(v, "a default being evaluated")
+            defaults.append(v)
+        }
+        var kwDefaults: [(String, Value)] = []
+        for (a, d) in zip(args.kwonlyargs, args.kwDefaults) {
+            guard let d else { continue }
+            let v = try eval(d, f)
+            f.push(v, "a default being evaluated")
+            kwDefaults.append((a.arg, v))
+        }
+        for _ in 0..<(defaults.count + kwDefaults.count) { _ = f.pop() }
+        let prefix: String
+        switch f.kind {
+        case .module: prefix = ""
+        case .classBody: prefix = f.qualname + "."
+        case .function, .comprehension: prefix = f.qualname + ".<locals>."
+        }
+        let qual = prefix + (lambdaBody != nil ? "<lambda>" : name)
+        let body = FunctionBody(name: name, args: args, body: body, lambdaBody: lambdaBody, defLine: range.line,
+                                range: range, scope: scope)
+        let o = newObject(.function, "function")
+        o.site = range.line
+        o.function = FunctionInfo(def: body, qualname: qual, name: name)
+        let line = f.currentLine ?? range.line
+        o.defaults = defaults.map { Slot(value: $0, line: line) }
+        o.kwDefaults = kwDefaults.map { ($0.0, Slot(value: $0.1, line: line)) }
+        for n in scope.freeVars.sorted() {
+            guard let c = f.cells[n] else { throw Abort("closure over \(n) not found") }
+            retain(.obj(c))
+            let cellObj = heap[c]
+            if cellObj.site <= 0 { cellObj.site = range.line; cellObj.siteRange = range }
+            o.closure.append((n, Slot(value: .obj(c), line: line)))
+        }
+        graphVersion += 1
+        return .obj(o.id)
+    }
+
+    func execClassDef(_ def: ClassDef, _ s: Stmt, _ f: Frame) throws {
+        guard def.decoratorList.isEmpty, def.keywords.isEmpty else { throw Abort("class decorator/keywords") }
+        guard let scope = scopes.scopes[ScopeKey(range: s.range, tag: ScopeBuilder.classTag)] else {
+            throw Abort("no class scope")
+        }
+        var bases: [Int] = []
+        for b in def.bases {
+            let v = try eval(b, f)
+            guard let o = heap.object(v), o.kind == .klass else { throw Abort("base class not modelled") }
+            bases.append(o.id)
+            f.push(v, "a base class")
+        }
+        guard frames.count < maxCallDepth else { throw Abort("nesting too deep") }
+        let prefix: String
+        switch f.kind {
+        case .module: prefix = ""
+        case .classBody: prefix = f.qualname + "."
+        case .function, .comprehension: prefix = f.qualname + ".<locals>."
+        }
+        let cf = Frame(kind: .classBody, qualname: prefix + def.name, scope: scope, depth: frames.count)
+        for n in scope.freeVars.sorted() {
+            if let c = f.cells[n] { retain(.obj(c)); cf.cells[n] = c }
+        }
+        frames.append(cf)
+        record(.call, s.range.line, cf)
+        cf.pendingLine = s.range.line
+        let flow = try execBlock(def.body, cf, isFunctionBody: false)
+        if case .returned = flow { throw Abort("return in class body") }
+        record(.return, cf.pendingLine ?? s.range.line, cf)
+        frames.removeLast()
+        for (_, c) in cf.cells { release(.obj(c)) }
+        for _ in bases { _ = f.pop() }
+        // The class takes over the namespace.
+        let cls = newObject(.klass, "type")
+        cls.site = s.range.line
+        cls.siteRange = s.range
+        cls.rc += 1   // classes are always cyclic inside the interpreter (MRO, descriptors)
+        let line = s.range.line
+        for n in cf.boundNames {
+            guard let v = cf.unbind(n) else { continue }
+            cls.attrNames.append(n)
+            cls.attrs[n] = Slot(value: v, line: line)
+        }
+        cls.classInfo = ClassInfo(name: def.name, qualname: cf.qualname, bases: bases,
+                                  hasFinalizer: classLookup(cls.id, "__del__") != nil)
+        for b in bases { release(.obj(b)) }
+        cls.items = bases.map { Slot(value: .obj($0), line: line) }
+        for b in bases { retain(.obj(b)) }
+        if cls.classInfo?.hasFinalizer == true { throw Abort("__del__") }
+        graphVersion += 1
+        try storeName(def.name, .obj(cls.id), f)
+    }
+}
