@@ -43,7 +43,8 @@ final class EditorNeovimTests: XCTestCase {
         guard let client = report.client else { return XCTFail("no client in the report") }
         try TourExpectations.requireFeatures(hover: client.provides.hover, inlayHint: client.provides.inlayHint)
         XCTAssertTrue(client.inlay_hints_enabled, "plugin/rc_lsp.lua turns inlay hints on at LspAttach")
-        XCTAssertEqual(report.published_after_write, true, "the server publishes diagnostics after a save")
+        XCTAssertEqual(report.diagnostics_mode, "pull", "Neovim 0.11 pulls diagnostics from a server that offers them")
+        XCTAssertEqual(report.published_after_write, true, "diagnostics are there after a save")
         TourExpectations.check(report.observation, editor: "Neovim")
     }
 
@@ -157,6 +158,8 @@ struct NeovimReport: Decodable {
     var inlay_hint_error: String?
     var hovers: [Hover]
     var published_after_open: Bool?
+    /// "pull" (textDocument/diagnostic) or "push" (publishDiagnostics): how the diagnostics came.
+    var diagnostics_mode: String?
     var published_after_write: Bool?
     var diagnostics_after_open: [Diagnostic]
     var diagnostics_after_write: [Diagnostic]

@@ -54,12 +54,19 @@ vim.lsp.config('rc_lsp', {
   end,
 })
 
--- Count published diagnostics so a wait can tell "the server answered the save" from "nothing yet".
-local published = 0
+-- Count diagnostics answers so a wait can tell "the server answered" from "nothing yet". Neovim 0.11 pulls
+-- (textDocument/diagnostic, after didOpen and didChange) when the server offers it; otherwise the server
+-- pushes (textDocument/publishDiagnostics, after didOpen and didSave).
+local published, pulled = 0, 0
 local default_publish = vim.lsp.handlers['textDocument/publishDiagnostics']
 vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
   published = published + 1
   return default_publish(err, result, ctx, config)
+end
+local default_pull = vim.lsp.handlers['textDocument/diagnostic']
+vim.lsp.handlers['textDocument/diagnostic'] = function(err, result, ctx, config)
+  pulled = pulled + 1
+  return default_pull(err, result, ctx, config)
 end
 
 local function rc_client(buf)
@@ -204,18 +211,20 @@ local function run()
   end
   step('hovers: ' .. #out.hovers)
 
-  -- 4. Diagnostics after opening (published on didOpen), then after :write (didSave). Only waited for
-  --    when the job asks: a server without diagnostics would cost two step timeouts.
+  -- 4. Diagnostics after opening, then after :write. Only waited for when the job asks: a server without
+  --    diagnostics would cost two step timeouts. A pulled answer stays valid after a save (Neovim pulls
+  --    again only after edits); pushed ones come again on didSave.
   local wait_diagnostics = job.diagnostics ~= false
   out.published_after_open = wait_diagnostics and vim.wait(step_timeout, function()
-    return published > 0
+    return published + pulled > 0
   end, 20)
+  out.diagnostics_mode = (pulled > 0 and 'pull') or (published > 0 and 'push') or vim.NIL
   out.diagnostics_after_open = diagnostics(buf)
   local before = published
   vim.cmd('silent write')
-  out.published_after_write = wait_diagnostics and vim.wait(step_timeout, function()
+  out.published_after_write = wait_diagnostics and (pulled > 0 or vim.wait(step_timeout, function()
     return published > before
-  end, 20)
+  end, 20))
   out.diagnostics_after_write = diagnostics(buf)
   step('diagnostics: ' .. #out.diagnostics_after_open .. ' after open, ' .. #out.diagnostics_after_write .. ' after write')
 
