@@ -36,16 +36,23 @@ final class EditorNeovimTests: XCTestCase {
         XCTAssertEqual(client.settings, ServerSettingsJSON.serverDefaults)
     }
 
-    /// What the user sees in Neovim on examples/tour.py: hints on (plugin/rc_lsp.lua enables them at
-    /// LspAttach), the hints, a hover, and the cycle warning after a save, exactly as Neovim stored them.
+    /// What the user sees in Neovim on examples/tour.py, exactly as Neovim stored it: hints on
+    /// (plugin/rc_lsp.lua enables them at LspAttach), every hint, Markdown hovers with the hovered name's
+    /// range, and the cycle diagnostics, which Neovim 0.11 pulls and still holds after `:write`.
     func testTourShowsHintsHoverAndCycleWarning() throws {
         let report = try runNeovim(setup: .runtimepath, hovers: TourExpectations.hoverPositions)
         guard let client = report.client else { return XCTFail("no client in the report") }
-        try TourExpectations.requireFeatures(hover: client.provides.hover, inlayHint: client.provides.inlayHint)
+        XCTAssertEqual([client.provides.hover, client.provides.inlayHint], [true, true])
         XCTAssertTrue(client.inlay_hints_enabled, "plugin/rc_lsp.lua turns inlay hints on at LspAttach")
         XCTAssertEqual(report.diagnostics_mode, "pull", "Neovim 0.11 pulls diagnostics from a server that offers them")
         XCTAssertEqual(report.published_after_write, true, "diagnostics are there after a save")
-        TourExpectations.check(report.observation, editor: "Neovim")
+        TourExpectations.check(report.observation, editor: "Neovim", markdownHovers: true)
+        XCTAssertEqual(report.hovers.map(\.range), [[4, 4, 4, 5], [12, 13, 12, 16], [25, 0, 25, 4], nil, nil],
+                       "a hover's range is the hovered name")
+        XCTAssertEqual(report.diagnostics_after_write.map(\.related), [2, 0],
+                       "the cycle warning points at the statement that made each edge")
+        XCTAssertEqual(report.inlay_hints.first?.parts, [.init(value: "rc 1", location: .init(line: 3, character: 4))],
+                       "a hint's label part points at its object's allocation site")
     }
 
     // MARK: - Running Neovim
@@ -128,9 +135,15 @@ struct NeovimReport: Decodable {
         var signal: Int
     }
     struct Hint: Decodable, Equatable {
+        struct Part: Decodable, Equatable {
+            struct Position: Decodable, Equatable { var line: Int; var character: Int }
+            var value: String
+            var location: Position?
+        }
         var line: Int
         var character: Int
         var label: String
+        var parts: [Part]
     }
     struct Hover: Decodable {
         var line: Int

@@ -47,29 +47,39 @@
     (let ((lsp (eglot--pos-to-lsp-position pos)))
       (cons (plist-get lsp :line) (plist-get lsp :character)))))
 
+(defvar rc-harness-overlay-count 0 "Overlays made so far: gives each its creation order.")
+(define-advice make-overlay (:filter-return (ov) rc-harness-order)
+  (overlay-put ov 'rc-harness-order (setq rc-harness-overlay-count (1+ rc-harness-overlay-count)))
+  ov)
+
 (defun rc-harness-hints ()
   "The inlay hints Eglot painted, at the LSP position each names.
-Eglot paints a label of several parts as one overlay per part, all at the hint's position, ordered by
-`priority' (first part highest); they are joined back into one label here."
-  (let (parts hints)
+Eglot paints a hint whose label has N parts as N overlays at the hint's position, made in order with
+`priority' N, N-1, ... 1 (all rc-lsp hints are after-strings: they have no `kind').  So, in creation
+order, a part with priority 1 ends a hint; the parts are joined back into one label here."
+  (let (parts hints current)
     (dolist (ov (overlays-in (point-min) (point-max)))
       (when (overlay-get ov 'eglot--inlay-hint)
         (let* ((after (overlay-get ov 'after-string))
                ;; after-string overlays sit on the character before the hint's position.
                (lc (rc-harness-position (if after (overlay-end ov) (overlay-start ov)))))
-          (push (list (car lc) (cdr lc) (or (overlay-get ov 'priority) 0)
+          (push (list (car lc) (cdr lc) (or (overlay-get ov 'rc-harness-order) 0)
+                      (or (overlay-get ov 'priority) 1)
                       (substring-no-properties (or after (overlay-get ov 'before-string) "")))
                 parts))))
-    (setq parts (sort parts (lambda (a b) (or (< (nth 0 a) (nth 0 b))
-                                              (and (= (nth 0 a) (nth 0 b))
-                                                   (or (< (nth 1 a) (nth 1 b))
-                                                       (and (= (nth 1 a) (nth 1 b)) (> (nth 2 a) (nth 2 b)))))))))
+    (setq parts (sort parts (lambda (a b) (< (nth 2 a) (nth 2 b)))))
     (dolist (p parts)
-      (let ((last (car hints)))
-        (if (and last (= (plist-get last :line) (nth 0 p)) (= (plist-get last :character) (nth 1 p)))
-            (plist-put last :text (concat (plist-get last :text) (nth 3 p)))
-          (push (list :line (nth 0 p) :character (nth 1 p) :text (nth 3 p)) hints))))
-    (nreverse hints)))
+      (if current
+          (setq current (plist-put current :text (concat (plist-get current :text) (nth 4 p))))
+        (setq current (list :line (nth 0 p) :character (nth 1 p) :text (nth 4 p))))
+      (when (<= (nth 3 p) 1)
+        (push current hints)
+        (setq current nil)))
+    (when current (push current hints))
+    (sort (nreverse hints)
+          (lambda (a b) (or (< (plist-get a :line) (plist-get b :line))
+                            (and (= (plist-get a :line) (plist-get b :line))
+                                 (< (plist-get a :character) (plist-get b :character))))))))
 
 (defun rc-harness-diagnostics ()
   (let (out)
