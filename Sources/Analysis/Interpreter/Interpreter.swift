@@ -28,8 +28,17 @@ final class Interpreter {
     private var lastCycleVersion = -1
     var graphVersion = 0
     private var cachedCycles: [[Int]] = []
-    /// Hooks for the AnalysisResult builder: called after each statement with its frame.
-    var statementObserver: ((Stmt, Frame) -> Void)?
+    /// Hooks for the AnalysisResult builder: before and after a statement (a compound statement: after its
+    /// header) ran, at a function's entry, and at every cycle observation.
+    var willRun: ((Stmt, Frame) -> Void)?
+    var didRun: ((Stmt, Frame) -> Void)?
+    var didEnter: ((FunctionBody, Frame) -> Void)?
+    var cycleObserver: ((_ components: [[Int]], _ garbage: Set<Int>, _ at: SourceRange?) -> Void)?
+    /// Tests: re-derive every count from the state at each point and note where they differ.
+    var checkCounts = false
+    var countCheckFailures: [String] = []
+    /// The first statement range seen on each line (edge creation sites).
+    var lineRanges: [Int: SourceRange] = [:]
 
     init(module: Module, maxSteps: Int = 200_000) {
         scopes = ScopeBuilder()
@@ -68,6 +77,8 @@ final class Interpreter {
         if steps > maxSteps { throw Abort("work budget exhausted") }
         if let p = f.pendingLine, p != line { record(.line, p, f) }
         f.pendingLine = line
+        f.pendingRange = range
+        if lineRanges[line] == nil { lineRanges[line] = range }
         f.currentLine = line
         f.currentRange = range
     }
@@ -128,8 +139,9 @@ final class Interpreter {
     }
 
     func record(_ event: PointEvent, _ line: Int, _ f: Frame) {
+        if checkCounts, !countMismatches().isEmpty { countCheckFailures.append("\(event.rawValue) \(line) \(f.qualname)") }
         recorder.record(PointKey(event: event, line: line, frame: f.qualname), bindings(of: f))
-        if event != .call { recordCycles(line) }
+        if event != .call { recordCycles(line, at: f.pendingRange) }
     }
 
     // MARK: - Cycles and garbage
@@ -167,7 +179,7 @@ final class Interpreter {
         return seen
     }
 
-    func recordCycles(_ line: Int) {
+    func recordCycles(_ line: Int, at range: SourceRange?) {
         let comps = currentCycles()
         guard !comps.isEmpty else {
             recorder.recordCycles(line: line, cycles: [], garbage: [])
@@ -176,11 +188,13 @@ final class Interpreter {
         let reach = reachableFromRoots()
         var all: [[String]] = []
         var garbage: [[String]] = []
+        var garbageIDs = Set<Int>()
         for c in comps {
             let labels = Array(Set(c.map { label(heap[$0]) })).sorted()
             all.append(labels)
-            if !c.contains(where: { reach.contains($0) }) { garbage.append(labels) }
+            if !c.contains(where: { reach.contains($0) }) { garbage.append(labels); garbageIDs.formUnion(c) }
         }
+        cycleObserver?(comps, garbageIDs, range)
         recorder.recordCycles(line: line, cycles: all, garbage: garbage)
     }
 
