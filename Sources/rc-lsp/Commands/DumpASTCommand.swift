@@ -1,7 +1,30 @@
-/// PLACEHOLDER: replaced by the issue that builds this command.
+import Foundation
+import Analysis
+
+/// `rc-lsp dump-ast FILE`: prints the syntax tree exactly as CPython's
+/// `ast.dump(ast.parse(open(FILE,'rb').read()), include_attributes=True)` does, so the two can be compared
+/// byte for byte. On a file with syntax errors it prints `FILE:LINE:COL: error: MESSAGE` (COL 1-based, as
+/// CPython's `offset`) to stderr and exits 1.
 enum DumpASTCommand {
     static func run(_ args: [String]) -> Int32 {
-        CommandLineInterface.printError("rc-lsp: this command is not built yet")
-        return 2
+        guard args.count == 1, let path = args.first else {
+            CommandLineInterface.printError("usage: rc-lsp dump-ast FILE.py")
+            return 2
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            CommandLineInterface.printError("rc-lsp: cannot read \(path)")
+            return 2
+        }
+        let parsed = PythonParser.parse(utf8: [UInt8](data))
+        if !parsed.errors.isEmpty {
+            for e in parsed.errors {
+                CommandLineInterface.printError("\(path):\(e.range.line):\(e.range.utf8Column + 1): error: \(e.message)")
+            }
+            return 1
+        }
+        var text = ASTDump.dump(parsed.module)
+        text += "\n"
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return 0
     }
 }

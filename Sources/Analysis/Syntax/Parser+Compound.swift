@@ -1,0 +1,291 @@
+/// Compound statements: def/class (with decorators and type parameters), if/elif/else, for, while, with,
+/// try/except/except*/else/finally, and their blocks.
+
+extension Parser {
+    func parseCompound() -> Stmt? {
+        switch kind {
+        case .at: return parseDecorated()
+        case .kwDef: return parseFunctionDef(decorators: [], start: i)
+        case .kwClass: return parseClassDef(decorators: [], start: i)
+        case .kwIf: return parseIf()
+        case .kwWhile: return parseWhile()
+        case .kwFor: return parseFor(start: i, isAsync: false)
+        case .kwWith: return parseWith(start: i, isAsync: false)
+        case .kwTry: return parseTry()
+        case .kwAsync:
+            let start = i
+            advance()
+            switch kind {
+            case .kwDef: return parseFunctionDef(decorators: [], start: start)
+            case .kwFor: return parseFor(start: start, isAsync: true)
+            default: return parseWith(start: start, isAsync: true)
+            }
+        default: return nil
+        }
+    }
+
+    // MARK: - Blocks
+
+    /// `':' block`. `what` names the statement for CPython's "expected an indented block after ..." message.
+    func parseColonBlock(_ what: String, line: Int) -> [Stmt] {
+        if !accept(.colon) {
+            if kind == .errorToken { suppressErrors = true } else { report("expected ':'", range(of: tok)) }
+            // Recover: drop the rest of the header line, then take the block if one follows.
+            while kind != .newline && kind != .endMarker { advance() }
+        }
+        return parseBlock(what, line: line)
+    }
+
+    func parseBlock(_ what: String, line: Int) -> [Stmt] {
+        if accept(.newline) {
+            if accept(.indent) {
+                return parseBlockStatements()
+            }
+            report("expected an indented block after \(what) on line \(line)", range(of: tok))
+            return []
+        }
+        var body: [Stmt] = []
+        if kind == .endMarker {
+            report("invalid syntax", hereEmpty)
+            return body
+        }
+        parseSimpleStatements(into: &body)
+        return body
+    }
+
+    /// End of a compound statement: the end of its last sub-statement (or its header if the block is empty).
+    func endRange(_ start: Int, _ lastBlock: [Stmt]) -> SourceRange {
+        let s = tokens[start]
+        if let last = lastBlock.last {
+            return SourceRange(line: Int(s.line), utf8Column: Int(s.col), endLine: last.range.endLine, endUTF8Column: last.range.endUTF8Column)
+        }
+        return range(from: start)
+    }
+
+    // MARK: - def / class
+
+    func parseDecorated() -> Stmt? {
+        var decorators: [Expr] = []
+        while accept(.at) {
+            decorators.append(parseNamedExpression())
+            if !accept(.newline) {
+                reportUnexpected()
+                skipToEndOfLine()
+            }
+        }
+        let start = i
+        switch kind {
+        case .kwDef: return parseFunctionDef(decorators: decorators, start: start)
+        case .kwClass: return parseClassDef(decorators: decorators, start: start)
+        case .kwAsync where peekKind() == .kwDef:
+            advance()
+            return parseFunctionDef(decorators: decorators, start: start)
+        default:
+            reportUnexpected()
+            return nil
+        }
+    }
+
+    func parseFunctionDef(decorators: [Expr], start: Int) -> Stmt {
+        let isAsync = tokens[start].kind == .kwAsync
+        let defLine = Int(tok.line)
+        advance()  // def
+        var name = ""
+        if kind == .name { name = identifier(tok); advance() } else { reportUnexpected() }
+        let typeParams = kind == .lsqb ? parseTypeParams() : []
+        var args = Arguments()
+        if expect(.lpar, "(") {
+            args = parseParameters(closing: .rpar, annotations: true)
+            if !accept(.rpar) {
+                if !suppressErrors { reportUnexpected() }
+                skipTo(.rpar)
+            }
+        }
+        var returns: Expr? = nil
+        if accept(.rarrow) { returns = parseExpression() }
+        let body = parseColonBlock("function definition", line: defLine)
+        let def = FunctionDef(name: name, args: args, body: body, decoratorList: decorators, returns: returns,
+                              typeParams: typeParams)
+        return Stmt(isAsync ? .asyncFunctionDef(def) : .functionDef(def), endRange(start, body))
+    }
+
+    func parseClassDef(decorators: [Expr], start: Int) -> Stmt {
+        let classLine = Int(tok.line)
+        advance()  // class
+        var name = ""
+        if kind == .name { name = identifier(tok); advance() } else { reportUnexpected() }
+        let typeParams = kind == .lsqb ? parseTypeParams() : []
+        var bases: [Expr] = [], keywords: [Keyword] = []
+        if kind == .lpar {
+            let open = i
+            advance()
+            (bases, keywords) = parseCallArguments(open: open)
+            if !accept(.rpar) { if !suppressErrors { reportUnexpected() }; skipTo(.rpar) }
+        }
+        let body = parseColonBlock("class definition", line: classLine)
+        let def = ClassDef(name: name, bases: bases, keywords: keywords, body: body, decoratorList: decorators,
+                           typeParams: typeParams)
+        return Stmt(.classDef(def), endRange(start, body))
+    }
+
+    // MARK: - if / while / for
+
+    func parseIf() -> Stmt {
+        let start = i
+        let line = Int(tok.line)
+        let isElif = kind == .kwElif
+        advance()
+        let test = parseNamedExpression()
+        let body = parseColonBlock(isElif ? "'elif' statement" : "'if' statement", line: line)
+        var orelse: [Stmt] = []
+        if kind == .kwElif {
+            orelse = [parseIf()]
+        } else if kind == .kwElse {
+            let elseLine = Int(tok.line)
+            advance()
+            orelse = parseColonBlock("'else' statement", line: elseLine)
+        }
+        return Stmt(.if(test: test, body: body, orelse: orelse), endRange(start, orelse.isEmpty ? body : orelse))
+    }
+
+    func parseWhile() -> Stmt {
+        let start = i
+        let line = Int(tok.line)
+        advance()
+        let test = parseNamedExpression()
+        let body = parseColonBlock("'while' statement", line: line)
+        var orelse: [Stmt] = []
+        if kind == .kwElse {
+            let elseLine = Int(tok.line)
+            advance()
+            orelse = parseColonBlock("'else' statement", line: elseLine)
+        }
+        return Stmt(.while(test: test, body: body, orelse: orelse), endRange(start, orelse.isEmpty ? body : orelse))
+    }
+
+    func parseFor(start: Int, isAsync: Bool) -> Stmt {
+        let line = Int(tok.line)
+        advance()  // for
+        let target = toStore(parseTargetList(stopAtIn: true), .store, context: .forTarget)
+        var iter = errorExpr(hereEmpty)
+        if accept(.kwIn) {
+            iter = parseStarExpressions()
+        } else {
+            reportUnexpected()
+        }
+        let body = parseColonBlock("'for' statement", line: line)
+        var orelse: [Stmt] = []
+        if kind == .kwElse {
+            let elseLine = Int(tok.line)
+            advance()
+            orelse = parseColonBlock("'else' statement", line: elseLine)
+        }
+        let f = For(target: target, iter: iter, body: body, orelse: orelse)
+        return Stmt(isAsync ? .asyncFor(f) : .for(f), endRange(start, orelse.isEmpty ? body : orelse))
+    }
+
+    // MARK: - with
+
+    func parseWith(start: Int, isAsync: Bool) -> Stmt {
+        let line = Int(tok.line)
+        advance()  // with
+        var items: [WithItem] = []
+        if kind == .lpar, let parenthesised = tryParseParenthesisedWithItems() {
+            items = parenthesised
+        } else {
+            repeat {
+                items.append(parseWithItem())
+            } while accept(.comma)
+        }
+        let body = parseColonBlock("'with' statement", line: line)
+        return Stmt(isAsync ? .asyncWith(items: items, body: body, typeComment: nil)
+                            : .with(items: items, body: body, typeComment: nil), endRange(start, body))
+    }
+
+    private func parseWithItem() -> WithItem {
+        let e = parseExpression()
+        var vars: Expr? = nil
+        if accept(.kwAs) {
+            vars = toStore(parseTargetItemForWith(), .store, context: .with)
+        }
+        return WithItem(contextExpr: e, optionalVars: vars)
+    }
+
+    /// `as` target of a with item: a single star_target (a parenthesised tuple is one target).
+    private func parseTargetItemForWith() -> Expr {
+        if kind == .star {
+            let start = i
+            advance()
+            return Expr(.starred(value: parseBitOr(), ctx: .load), range(from: start))
+        }
+        return parseBitOr()
+    }
+
+    /// `with ( item, item [,] ) :` — tried first and undone if the parentheses turn out to be an expression.
+    private func tryParseParenthesisedWithItems() -> [WithItem]? {
+        let saveI = i, saveErrors = errors.count, saveSuppress = suppressErrors
+        advance()  // (
+        var items: [WithItem] = []
+        while kind != .rpar {
+            items.append(parseWithItem())
+            if !accept(.comma) { break }
+        }
+        if kind == .rpar && peekKind() == .colon && errors.count == saveErrors && !items.isEmpty {
+            advance()
+            return items
+        }
+        i = saveI
+        errors.removeSubrange(saveErrors...)
+        suppressErrors = saveSuppress
+        return nil
+    }
+
+    // MARK: - try
+
+    func parseTry() -> Stmt {
+        let start = i
+        let line = Int(tok.line)
+        advance()
+        let body = parseColonBlock("'try' statement", line: line)
+        var handlers: [ExceptHandler] = []
+        var orelse: [Stmt] = [], finalbody: [Stmt] = []
+        var isStar = false
+        while kind == .kwExcept {
+            let hStart = i
+            let hLine = Int(tok.line)
+            advance()
+            if accept(.star) { isStar = true }
+            var type: Expr? = nil
+            var name: String? = nil
+            if kind != .colon {
+                type = parseExpression()
+                if kind == .comma {
+                    let first = type!.range
+                    while accept(.comma) { _ = parseExpression() }
+                    report("multiple exception types must be parenthesized", range(first, lastRange))
+                }
+                if accept(.kwAs) {
+                    if kind == .name { name = identifier(tok); advance() } else { reportUnexpected() }
+                }
+            }
+            let hBody = parseColonBlock(isStar ? "'except*' statement" : "'except' statement", line: hLine)
+            handlers.append(ExceptHandler(type: type, name: name, body: hBody, range: endRange(hStart, hBody)))
+        }
+        if kind == .kwElse {
+            let l = Int(tok.line)
+            advance()
+            orelse = parseColonBlock("'else' statement", line: l)
+        }
+        if kind == .kwFinally {
+            let l = Int(tok.line)
+            advance()
+            finalbody = parseColonBlock("'finally' statement", line: l)
+        }
+        if handlers.isEmpty && finalbody.isEmpty {
+            report("expected 'except' or 'finally' block", range(of: tok))
+        }
+        let last = !finalbody.isEmpty ? finalbody : !orelse.isEmpty ? orelse : handlers.isEmpty ? body : handlers[handlers.count - 1].body
+        let t = Try(body: body, handlers: handlers, orelse: orelse, finalbody: finalbody)
+        return Stmt(isStar ? .tryStar(t) : .try(t), endRange(start, last))
+    }
+}

@@ -1,0 +1,138 @@
+/// The parser's state and the small helpers every grammar file uses: the token cursor, node ranges in
+/// CPython coordinates, error reporting with one error per statement, and the nesting budget that keeps
+/// deeply nested input from overflowing the stack. The grammar itself lives in Parser+*.swift.
+
+final class Parser {
+    /// Budget of nested expression/pattern levels (brackets are limited by the lexer to 200 like CPython).
+    static let maxNesting = 600
+
+    let src: [UInt8]
+    var tokens: [Token]
+    var i = 0
+    var errors: [SyntaxError] = []
+    /// Set after an error until the parser resynchronises, so one mistake gives one message.
+    var suppressErrors = false
+    var depth = 0
+    var nestingExceeded = false
+    /// How deep in f-string expressions this parser is (CPython allows two levels of nested format specs).
+    let fstringLevel: Int
+
+    init(src: [UInt8], tokens: [Token], fstringLevel: Int = 0) {
+        self.src = src
+        self.tokens = tokens
+        self.fstringLevel = fstringLevel
+    }
+
+    // MARK: - Cursor
+
+    @inline(__always) var tok: Token { tokens[i] }
+    @inline(__always) var kind: TokenKind { tokens[i].kind }
+    @inline(__always) func peekKind(_ k: Int = 1) -> TokenKind {
+        let j = i + k
+        return j < tokens.count ? tokens[j].kind : .endMarker
+    }
+    @inline(__always) func advance() { if i < tokens.count - 1 { i += 1 } }
+    @inline(__always) func accept(_ k: TokenKind) -> Bool {
+        if tokens[i].kind == k { advance(); return true }
+        return false
+    }
+
+    /// The token's text as bytes.
+    @inline(__always) func bytes(of t: Token) -> ArraySlice<UInt8> { src[Int(t.start)..<Int(t.end)] }
+    func text(of t: Token) -> String { String(decoding: bytes(of: t), as: UTF8.self) }
+
+    /// True when the current token is the name `word` (a soft keyword such as `match`).
+    func isName(_ word: StaticString, at k: Int = 0) -> Bool {
+        let j = i + k
+        guard j < tokens.count, tokens[j].kind == .name else { return false }
+        let t = tokens[j]
+        let n = Int(t.end - t.start)
+        if n != word.utf8CodeUnitCount { return false }
+        let p = word.utf8Start
+        for x in 0..<n where src[Int(t.start) + x] != p[x] { return false }
+        return true
+    }
+
+    // MARK: - Ranges
+
+    /// The range from the start of token `startIndex` to the end of the last consumed token.
+    @inline(__always) func range(from startIndex: Int) -> SourceRange {
+        let s = tokens[startIndex]
+        let e = tokens[max(i - 1, startIndex)]
+        return SourceRange(line: Int(s.line), utf8Column: Int(s.col), endLine: Int(e.endLine), endUTF8Column: Int(e.endCol))
+    }
+
+    @inline(__always) func range(_ start: SourceRange, _ end: SourceRange) -> SourceRange {
+        SourceRange(line: start.line, utf8Column: start.utf8Column, endLine: end.endLine, endUTF8Column: end.endUTF8Column)
+    }
+
+    @inline(__always) func range(of t: Token) -> SourceRange {
+        SourceRange(line: Int(t.line), utf8Column: Int(t.col), endLine: Int(t.endLine), endUTF8Column: Int(t.endCol))
+    }
+
+    /// The range of the last consumed token.
+    var lastRange: SourceRange { range(of: tokens[max(i - 1, 0)]) }
+
+    /// Start position of the current token as an empty range (for nodes with nothing in them).
+    var hereEmpty: SourceRange {
+        let t = tokens[i]
+        return SourceRange(line: Int(t.line), utf8Column: Int(t.col), endLine: Int(t.line), endUTF8Column: Int(t.col))
+    }
+
+    // MARK: - Errors
+
+    func report(_ message: String, _ r: SourceRange) {
+        if suppressErrors { return }
+        errors.append(SyntaxError(message: message, range: r))
+        suppressErrors = true
+    }
+
+    /// Reports "invalid syntax" (or the lexer's own message, already given) at the current token.
+    func reportUnexpected() {
+        let t = tok
+        if t.kind == .errorToken { suppressErrors = true; return }
+        if t.kind == .indent { report("unexpected indent", range(of: t)); return }
+        if t.kind == .endMarker || t.kind == .newline || t.kind == .dedent {
+            report("invalid syntax", SourceRange(line: Int(t.line), utf8Column: Int(t.col), endLine: Int(t.line), endUTF8Column: Int(t.col)))
+            return
+        }
+        report("invalid syntax", range(of: t))
+    }
+
+    func expect(_ k: TokenKind, _ what: String) -> Bool {
+        if accept(k) { return true }
+        if kind == .errorToken { suppressErrors = true; return false }
+        report("expected '\(what)'", range(of: tok))
+        return false
+    }
+
+    func errorExpr(_ r: SourceRange) -> Expr { Expr(.error, r) }
+
+    // MARK: - Nesting budget
+
+    /// Enters one level of nesting; false (after reporting once) when the budget is spent.
+    @inline(__always) func enter() -> Bool {
+        depth += 1
+        if depth > Parser.maxNesting {
+            if !nestingExceeded {
+                nestingExceeded = true
+                let saved = suppressErrors
+                suppressErrors = false
+                report("too many nested parentheses", range(of: tok))
+                suppressErrors = saved || true
+            }
+            return false
+        }
+        return true
+    }
+    @inline(__always) func leave() { depth -= 1 }
+
+    /// Skips to the end of the current logical line (bracket-balanced by the lexer) and consumes the NEWLINE.
+    func skipToEndOfLine() {
+        while kind != .newline && kind != .endMarker {
+            if kind == .indent || kind == .dedent { break }
+            advance()
+        }
+        _ = accept(.newline)
+    }
+}

@@ -1,0 +1,118 @@
+/// Turns a file's raw bytes into what the lexer reads, the way CPython's `ast.parse(bytes)` does before it
+/// tokenizes: drop a UTF-8 BOM, honour a PEP 263 Latin-1 coding declaration, turn CRLF and CR into LF, and
+/// report invalid UTF-8 and NUL bytes (the bytes stay; the lexer treats them as bad characters).
+
+struct SourceText {
+    var bytes: [UInt8]
+    var errors: [SyntaxError] = []
+
+    init(utf8 raw: [UInt8]) {
+        var b = raw
+        if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { b.removeFirst(3) }
+        if b.contains(0x0D) { b = SourceText.normalizeNewlines(b) }
+        if let enc = SourceText.codingDeclaration(b), SourceText.isLatin1(enc) {
+            b = SourceText.latin1ToUTF8(b)
+        }
+        bytes = b
+        validate()
+    }
+
+    private static func normalizeNewlines(_ b: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c == 0x0D {
+                out.append(0x0A)
+                if i + 1 < b.count && b[i + 1] == 0x0A { i += 1 }
+            } else {
+                out.append(c)
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// The encoding named by a `coding[:=]` comment on line 1 or 2, lowercased.
+    private static func codingDeclaration(_ b: [UInt8]) -> String? {
+        var lineStart = 0
+        for _ in 0..<2 {
+            guard lineStart < b.count else { return nil }
+            var end = lineStart
+            while end < b.count && b[end] != 0x0A { end += 1 }
+            var i = lineStart
+            while i < end && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0C) { i += 1 }
+            if i < end && b[i] == UInt8(ascii: "#") {
+                let text = String(decoding: b[i..<end], as: UTF8.self)
+                if let r = text.range(of: "coding") {
+                    var rest = text[r.upperBound...]
+                    if let f = rest.first, f == ":" || f == "=" {
+                        rest = rest.dropFirst().drop(while: { $0 == " " || $0 == "\t" })
+                        let name = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." })
+                        if !name.isEmpty { return name.lowercased() }
+                    }
+                }
+            } else if i < end {
+                return nil  // a code line ends the search
+            }
+            lineStart = end + 1
+        }
+        return nil
+    }
+
+    private static func isLatin1(_ enc: String) -> Bool {
+        let e = enc.replacingOccurrences(of: "_", with: "-")
+        return e == "latin-1" || e == "iso-8859-1" || e == "iso-latin-1" || e == "latin1" || e == "iso8859-1"
+            || e.hasPrefix("latin-1-") || e.hasPrefix("iso-8859-1-") || e.hasPrefix("iso-latin-1-")
+    }
+
+    private static func latin1ToUTF8(_ b: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count + b.count / 8)
+        for c in b {
+            if c < 0x80 { out.append(c) } else { out.append(0xC0 | (c >> 6)); out.append(0x80 | (c & 0x3F)) }
+        }
+        return out
+    }
+
+    /// Reports the first invalid UTF-8 sequence and the first NUL byte, with CPython's messages.
+    private mutating func validate() {
+        var line = 1, lineStart = 0
+        var i = 0
+        let n = bytes.count
+        var sawNul = false, sawBadUTF8 = false
+        bytes.withUnsafeBufferPointer { p in
+            while i < n {
+                let c = p[i]
+                if c < 0x80 {
+                    if c == 0x0A { line += 1; lineStart = i + 1 }
+                    else if c == 0 && !sawNul {
+                        sawNul = true
+                        errors.append(SyntaxError(message: "source code string cannot contain null bytes",
+                                                  range: SourceRange(line: line, utf8Column: i - lineStart,
+                                                                     endLine: line, endUTF8Column: i - lineStart + 1)))
+                    }
+                    i += 1
+                    continue
+                }
+                if let (_, len) = decodeUTF8Scalar(p, i, n) { i += len; continue }
+                if !sawBadUTF8 {
+                    sawBadUTF8 = true
+                    let reason: String
+                    if c & 0xC0 == 0x80 || c >= 0xF8 || c == 0xC0 || c == 0xC1 { reason = "invalid start byte" }
+                    else {
+                        let need = c & 0xE0 == 0xC0 ? 2 : c & 0xF0 == 0xE0 ? 3 : 4
+                        reason = i + need > n ? "unexpected end of data" : "invalid continuation byte"
+                    }
+                    let hex = String(c, radix: 16)
+                    let col = i - lineStart
+                    errors.append(SyntaxError(
+                        message: "(unicode error) 'utf-8' codec can't decode byte 0x\(hex.count == 1 ? "0" + hex : hex) in position \(col): \(reason)",
+                        range: SourceRange(line: line, utf8Column: col, endLine: line, endUTF8Column: col + 1)))
+                }
+                i += 1
+            }
+        }
+    }
+}
