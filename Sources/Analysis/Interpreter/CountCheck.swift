@@ -14,7 +14,7 @@ extension Interpreter {
             add(f.function)
         }
         for o in heap.objects where o.alive {
-            o.forEachReference { v, _, _ in add(v) }
+            o.forEachTarget { derived[$0, default: 0] += 1 }
             if o.kind == .klass { derived[o.id, default: 0] += 1 }
         }
         return heap.objects.filter { $0.alive && $0.rc != (derived[$0.id] ?? 0) }.map(\.id)

@@ -42,8 +42,6 @@ final class Interpreter {
 
     init(module: Module, maxSteps: Int = 200_000) {
         scopes = ScopeBuilder()
-        scopes.build(module)
-        scopes.prune()
         self.maxSteps = maxSteps
         self.module = module
     }
@@ -148,15 +146,17 @@ final class Interpreter {
 
     func visibleSuccessors(_ id: Int) -> [Int] {
         var out: [Int] = []
-        heap[id].forEachReference { v, _, _ in
-            if case .obj(let t) = v, self.heap[t].alive, self.heap[t].visible { out.append(t) }
+        heap[id].forEachTarget { t in
+            let o = self.heap[t]
+            if o.alive, o.visible, o.canHoldReferences { out.append(t) }
         }
         return out
     }
 
     func currentCycles() -> [[Int]] {
         if graphVersion == lastCycleVersion { return cachedCycles }
-        let nodes = heap.objects.filter { $0.alive && $0.visible }.map(\.id)
+        heap.holderIDs.removeAll { !heap[$0].alive }
+        let nodes = heap.holderIDs.filter { heap[$0].visible }
         cachedCycles = CycleFinder.components(nodes: nodes, successors: visibleSuccessors)
         lastCycleVersion = graphVersion
         return cachedCycles
@@ -174,7 +174,7 @@ final class Interpreter {
         var seen = Set<Int>()
         while let id = work.popLast() {
             guard heap[id].alive, seen.insert(id).inserted else { continue }
-            heap[id].forEachReference { v, _, _ in if case .obj(let t) = v { work.append(t) } }
+            heap[id].forEachTarget { work.append($0) }
         }
         return seen
     }

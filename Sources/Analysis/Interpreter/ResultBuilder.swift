@@ -23,6 +23,9 @@ final class ResultBuilder {
     private var cycleOrder: [Set<Int>] = []
     private var cycleFacts: [Set<Int>: CycleFact] = [:]
 
+    /// How often each statement was observed: after many runs only counts are joined (holders are kept
+    /// from the earlier runs' last state).
+    private var observations: [StatementKey: Int] = [:]
     /// Values of `del` targets captured before the statement ran.
     private var beforeDelete: [String: Value] = [:]
 
@@ -88,7 +91,12 @@ final class ResultBuilder {
             if f.function == .obj(target) { out.append(.hidden("the running frame of \(f.qualname)")) }
             for n in f.cellOrder where f.cells[n] == target { out.append(.hidden("the frame of \(f.qualname) (cell \(n))")) }
         }
-        for o in heap.objects where o.alive {
+        heap.holderIDs.removeAll { !heap[$0].alive }
+        for id in heap.holderIDs {
+            let o = heap[id]
+            var refers = false
+            o.forEachTarget { if $0 == target { refers = true } }
+            guard refers else { continue }
             o.forEachReference { v, slot, _ in
                 guard v == .obj(target) else { return }
                 if o.visible {
@@ -143,7 +151,7 @@ final class ResultBuilder {
         }
     }
 
-    func valueFact(_ v: Value) -> ValueFact {
+    func valueFact(_ v: Value, withHolders: Bool = true) -> ValueFact {
         switch v {
         case .atom(let a):
             return .shared(typeName: a.typeName, text: a.repr, count: .interned(reason: internReason(a)))
@@ -155,8 +163,9 @@ final class ResultBuilder {
             else if o.kind == .klass { count = .opaque }
             else if o.tainted { count = .unknown }
             else { count = .exact(o.rc) }
-            return .object(ObjectState(object: objectID(id), count: count, holders: o.alive ? holders(of: id) : [],
-                                       preview: preview(v)))
+            return .object(ObjectState(object: objectID(id), count: count,
+                                       holders: o.alive && withHolders ? holders(of: id) : [],
+                                       preview: withHolders ? preview(v) : ""))
         }
     }
 
@@ -225,16 +234,18 @@ final class ResultBuilder {
             }
         default: break
         }
-        recordNames(in: s, f)
-        guard !subjects.isEmpty else { return }
         let k = key(s, f)
+        observations[k, default: 0] += 1
+        let detailed = observations[k, default: 0] <= 64
+        recordNames(in: s, f, detailed: detailed)
+        guard !subjects.isEmpty else { return }
         if statementEffects[k] == nil {
             statementOrder.append(k)
             statementEffects[k] = []
             anchors[k] = anchor(s)
         }
         for (subject, v, reason, freed) in subjects {
-            let fact = valueFact(v)
+            let fact = valueFact(v, withHolders: detailed)
             let effect = Effect(subject: subject, value: fact, reason: reason, freed: freed)
             if let i = statementEffects[k]?.firstIndex(where: { $0.subject == subject }) {
                 let old = statementEffects[k]![i].effect
@@ -270,6 +281,7 @@ final class ResultBuilder {
         var out = b
         if case .object(let x) = a.value, case .object(var y) = b.value {
             y.count = joinCount(x.count, y.count)
+            if y.holders.isEmpty && y.preview.isEmpty { y.holders = x.holders; y.preview = x.preview }
             out.value = .object(y)
         } else if case .shared = a.value, case .shared = b.value {
         } else {
@@ -340,7 +352,7 @@ final class ResultBuilder {
         }
     }
 
-    private func recordNames(in s: Stmt, _ f: Frame) {
+    private func recordNames(in s: Stmt, _ f: Frame, detailed: Bool) {
         var found: [(SourceRange, String)] = []
         NameCollector.collect(s, into: &found)
         for (range, id) in found {
@@ -354,7 +366,12 @@ final class ResultBuilder {
             case .atom(let a): identity = "atom:" + a.repr
             case .obj(let o): identity = "obj:\(o)"
             }
-            if nameFacts[k]?.values[identity] == nil { nameFacts[k]?.order.append(identity) }
+            if nameFacts[k]?.values[identity] == nil {
+                if (nameFacts[k]?.order.count ?? 0) >= 8 { continue }
+                nameFacts[k]?.order.append(identity)
+            } else if !detailed {
+                continue
+            }
             nameFacts[k]?.values[identity] = valueFact(v)
         }
     }
@@ -449,15 +466,30 @@ enum NameCollector {
 
 /// The source as UTF-8 lines, for statement text and header ends.
 struct SourceLines {
-    let lines: [[UInt8]]
+    private let bytes: [UInt8]
+    private let starts: [Int]
+
     init(_ s: String) {
-        var ls: [[UInt8]] = []
-        var cur: [UInt8] = []
-        for b in s.utf8 {
-            if b == 10 { ls.append(cur); cur = [] } else { cur.append(b) }
-        }
-        ls.append(cur)
-        lines = ls
+        bytes = Array(s.utf8)
+        var st = [0]
+        for (i, b) in bytes.enumerated() where b == 10 { st.append(i + 1) }
+        starts = st
+    }
+
+    /// Line `n` (1-based) without its newline.
+    private func line(_ n: Int) -> ArraySlice<UInt8> {
+        let start = starts[n - 1]
+        var end = n < starts.count ? starts[n] - 1 : bytes.count
+        if end < start { end = start }
+        return bytes[start..<end]
+    }
+
+    private var lines: LinesView { LinesView(source: self) }
+
+    private struct LinesView {
+        let source: SourceLines
+        var indices: Range<Int> { 0..<source.starts.count }
+        subscript(_ i: Int) -> [UInt8] { Array(source.line(i + 1)) }
     }
 
     func text(_ r: SourceRange) -> String? {

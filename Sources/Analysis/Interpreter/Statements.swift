@@ -20,6 +20,7 @@ extension Interpreter {
             return .normal
         default: break
         }
+        if f.kind == .module { scopes.prepare(s) }
         try beginStatement(line: s.range.line, range: s.range, in: f)
         willRun?(s, f)
         let flow = try execStatement(s, f)
