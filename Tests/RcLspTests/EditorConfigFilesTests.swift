@@ -36,7 +36,8 @@ final class EditorConfigFilesTests: XCTestCase {
 
         let shared = try Self.decodeJSON(KateSettings.self, "editors/kate/lspclient-settings-with-pylsp.json")
         let both = try XCTUnwrap(shared.servers["python"])
-        XCTAssertEqual(both.command, ["rass", "--", "pylsp", "--", "rc-lsp"], "pylsp first: it keeps completion")
+        XCTAssertEqual(both.command, ["rass", "--", "rc-lsp", "--", "pylsp"],
+                       "rc-lsp first: rass takes hovers and inlay hints from its first server only")
         XCTAssertEqual(both.settings["rc-lsp"], ServerSettingsJSON.serverDefaults)
     }
 

@@ -36,6 +36,23 @@ final class EditorEmacsTests: XCTestCase {
                        "Flymake shows source, code and message")
     }
 
+    /// Beside another Python server through the shipped `rc-lsp-eglot-companion` setting: Eglot runs
+    /// `rass -- rc-lsp -- pylsp`; the hints, hovers and cycle diagnostics are rc-lsp's, completion and
+    /// formatting come from pylsp.
+    func testBesidePylspThroughRass() throws {
+        let report = try runEmacs(hovers: [[4, 4]], completion: [25, 10],
+                                  setup: #"(setq rc-lsp-eglot-companion '("pylsp"))"#, companions: ["pylsp", "rass"])
+        guard let server = report.server else { return XCTFail("no server in the report") }
+        XCTAssertEqual(server.command, ["rass", "--", "rc-lsp", "--", "pylsp"])
+        XCTAssertEqual(server.name, "rc-lsp+pylsp")
+        XCTAssertEqual(server.provides, .init(hover: true, inlayHint: true, completion: true, formatting: true),
+                       "rc-lsp's hints and hovers, pylsp's completion and formatting")
+        XCTAssertEqual(report.observation.hints, TourExpectations.hints)
+        XCTAssertEqual(report.hovers?.first?.contents, TourExpectations.hoverTexts(markdown: false)[0])
+        XCTAssertEqual(report.completion?.first, "longest(first, second)", "pylsp completes")
+        XCTAssertEqual(report.observation.diagnosticsAfterSave, TourExpectations.diagnostics)
+    }
+
     // MARK: - Running Emacs
 
     /// `RC_LSP_EMACS`, else `emacs` on PATH, if it is Emacs 30 or later.
@@ -62,7 +79,10 @@ final class EditorEmacsTests: XCTestCase {
         return emacs
     }
 
-    func runEmacs(hovers: [[Int]] = [], waitForDiagnostics: Bool = true,
+    /// Runs the harness; `setup` is Lisp evaluated after the shipped file (the user's init), `companions`
+    /// the venv tools it needs on PATH.
+    func runEmacs(hovers: [[Int]] = [], completion: [Int]? = nil, waitForDiagnostics: Bool = true,
+                  setup: String? = nil, companions: [String] = [],
                   file: String = "examples/tour.py") throws -> EmacsReport {
         let emacs = try Self.emacs()
         guard FileManager.default.isExecutableFile(atPath: EditorTestPaths.server.path) else {
@@ -70,18 +90,20 @@ final class EditorEmacsTests: XCTestCase {
         }
         let workspace = try EditorWorkspace(copying: file)
         defer { workspace.remove() }
+        for tool in companions { try workspace.linkFromVenv(tool) }
         let output = workspace.root.appendingPathComponent("report.json")
-        let job: [String: Any] = [
+        var job: [String: Any] = [
             "file": workspace.path(URL(fileURLWithPath: file).lastPathComponent).path,
             "out": output.path,
             "hovers": hovers,
             "stepTimeoutMs": 10_000,
             "diagnostics": waitForDiagnostics,
         ]
+        if let completion { job["completion"] = completion }
         let jobJSON = String(decoding: try JSONSerialization.data(withJSONObject: job), as: UTF8.self)
-        let arguments = ["-Q", "--batch",
-                         "-l", EditorTestPaths.file("editors/emacs/rc-lsp-eglot.el").path,
-                         "-l", EditorTestPaths.file("Tests/Editors/emacs/harness.el").path]
+        let arguments = ["-Q", "--batch", "-l", EditorTestPaths.file("editors/emacs/rc-lsp-eglot.el").path]
+            + (setup.map { ["--eval", $0] } ?? [])
+            + ["-l", EditorTestPaths.file("Tests/Editors/emacs/harness.el").path]
         let run = try runEditor(emacs, arguments, environment: workspace.environment(["RC_LSP_HARNESS": jobJSON]),
                                 in: workspace.project, logsIn: workspace.root, deadline: 60)
         guard let data = try? Data(contentsOf: output) else {
@@ -144,6 +166,8 @@ struct EmacsReport: Decodable {
     var diagnostics_after_open: [Diagnostic]?
     var diagnostics_after_save: [Diagnostic]?
     var server_exit: Exit?
+    /// Completion labels (asked only when the job names a position).
+    var completion: [String]?
     /// Set by the test, not the harness: the project folder the editor worked in.
     var workspace: String?
 

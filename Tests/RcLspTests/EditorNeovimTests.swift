@@ -55,6 +55,23 @@ final class EditorNeovimTests: XCTestCase {
                        "a hint's label part points at its object's allocation site")
     }
 
+    /// Beside another Python server (pylsp, enabled the ordinary 0.11 way): both attach to the buffer,
+    /// rc-lsp's hints are all there, both answer a hover, and completion comes from pylsp alone.
+    func testBesidePylspBothAttachAndCompletionStaysWithPylsp() throws {
+        let pylsp = "lua vim.lsp.config('pylsp', { cmd = { 'pylsp' }, filetypes = { 'python' }, "
+            + "root_markers = { 'pyproject.toml' } }); vim.lsp.enable('pylsp')"
+        let report = try runNeovim(setup: .runtimepath, hovers: [[4, 4]], completion: [25, 10],
+                                   extraSetup: pylsp, companions: ["pylsp"])
+        XCTAssertEqual(report.clients, ["pylsp", "rc_lsp"])
+        XCTAssertEqual(report.observation.hints, TourExpectations.hints)
+        XCTAssertEqual(report.hovers.first?.answered_by, ["pylsp", "rc_lsp"], "Neovim shows both hovers")
+        XCTAssertEqual(report.hovers.first?.contents, TourExpectations.hoverTexts(markdown: true)[0])
+        XCTAssertEqual(report.completion.map { Array($0.keys) }, ["pylsp"], "only pylsp answers completion")
+        XCTAssertEqual(report.completion?["pylsp"]?.first, "longest(first, second)")
+        XCTAssertEqual(report.observation.diagnosticsAfterSave, TourExpectations.diagnostics)
+        XCTAssertEqual(report.server_exit, .init(code: 0, signal: 0))
+    }
+
     // MARK: - Running Neovim
 
     enum Setup {
@@ -64,7 +81,10 @@ final class EditorNeovimTests: XCTestCase {
         case startSnippet
     }
 
-    func runNeovim(setup: Setup, hovers: [[Int]] = [], waitForDiagnostics: Bool = true,
+    /// Runs the harness; `extraSetup` is one more `--cmd` (e.g. another server's config), `companions` the
+    /// venv tools it needs on PATH.
+    func runNeovim(setup: Setup, hovers: [[Int]] = [], completion: [Int]? = nil, waitForDiagnostics: Bool = true,
+                   extraSetup: String? = nil, companions: [String] = [],
                    file: String = "examples/tour.py") throws -> NeovimReport {
         let nvim = EditorTestPaths.venv.appendingPathComponent("bin/nvim")
         guard FileManager.default.isExecutableFile(atPath: nvim.path) else {
@@ -76,8 +96,9 @@ final class EditorNeovimTests: XCTestCase {
         }
         let workspace = try EditorWorkspace(copying: file)
         defer { workspace.remove() }
+        for tool in companions { try workspace.linkFromVenv(tool) }
         let output = workspace.root.appendingPathComponent("report.json")
-        let job: [String: Any] = [
+        var job: [String: Any] = [
             "file": workspace.path(URL(fileURLWithPath: file).lastPathComponent).path,
             "out": output.path,
             "hovers": hovers,
@@ -86,6 +107,7 @@ final class EditorNeovimTests: XCTestCase {
             "exitHook": setup == .runtimepath,
             "diagnostics": waitForDiagnostics,
         ]
+        if let completion { job["completion"] = completion }
         let jobJSON = String(decoding: try JSONSerialization.data(withJSONObject: job), as: UTF8.self)
         var arguments = ["--clean", "--headless"]
         switch setup {
@@ -94,6 +116,7 @@ final class EditorNeovimTests: XCTestCase {
         case .startSnippet:
             arguments += ["--cmd", "lua dofile(os.getenv('RC_LSP_NVIM_CONFIG') .. '/nvim-0.10.lua')"]
         }
+        if let extraSetup { arguments += ["--cmd", extraSetup] }
         arguments += ["-c", "lua dofile(os.getenv('RC_LSP_NVIM_HARNESS'))"]
         let env = workspace.environment([
             "RC_LSP_HARNESS": jobJSON,
@@ -151,6 +174,8 @@ struct NeovimReport: Decodable {
         var contents: String?
         var range: [Int]?
         var error: String?
+        /// Every client that answered this hover (rc-lsp's answer is `contents`).
+        var answered_by: [String]
     }
     struct Diagnostic: Decodable, Equatable {
         var line: Int
@@ -177,6 +202,10 @@ struct NeovimReport: Decodable {
     var diagnostics_after_open: [Diagnostic]
     var diagnostics_after_write: [Diagnostic]
     var server_exit: Exit?
+    /// The names of every client attached to the buffer.
+    var clients: [String]
+    /// Completion labels by the client that answered (asked only when the job names a position).
+    var completion: [String: [String]]?
     /// Set by the test, not the harness: the project folder the editor worked in.
     var workspace: String?
 

@@ -67,6 +67,16 @@ struct EditorWorkspace {
 
     func path(_ name: String) -> URL { project.appendingPathComponent(name) }
 
+    /// Puts the venv's `name` (a second Python server, the rass multiplexer) on the editor's PATH.
+    func linkFromVenv(_ name: String) throws {
+        let tool = EditorTestPaths.venv.appendingPathComponent("bin/\(name)")
+        guard FileManager.default.isExecutableFile(atPath: tool.path) else {
+            throw EditorTestFailure("\(name) is missing at \(tool.path): run `bash scripts/setup-test-env.sh` (it "
+                                    + "installs python-lsp-server and rassumfrassum into .venv)")
+        }
+        try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent(name), withDestinationURL: tool)
+    }
+
     /// The environment for the editor: the server first on PATH, private home and XDG directories.
     func environment(_ extra: [String: String] = [:]) -> [String: String] {
         var env = ProcessInfo.processInfo.environment

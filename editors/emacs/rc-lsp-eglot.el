@@ -6,7 +6,9 @@
 ;; Eglot talks to ONE server per major mode and project.  By default this file makes that server rc-lsp.
 ;; To keep your Python server (basedpyright, pyright, pylsp, ruff...) as well, set
 ;; `rc-lsp-eglot-companion' to its command: both then run behind the `rass' multiplexer
-;; (pip install rassumfrassum), your server first, so it keeps completion, formatting and the rest.
+;; (pip install rassumfrassum).  rass sends hovers and inlay hints to its first server only, so rc-lsp
+;; comes first; completion, formatting and rename go to the server that offers them (yours), and
+;; diagnostics, definitions, references and code actions are merged from both.
 
 ;;; Code:
 
@@ -32,14 +34,15 @@ Booleans are t and :json-false."
 (defcustom rc-lsp-eglot-companion nil
   "Another Python server to run beside rc-lsp, as a command list.
 For example (\"basedpyright-langserver\" \"--stdio\").  When non-nil, Eglot
-starts `rass -- COMPANION -- rc-lsp' and the companion answers first."
+starts `rass -- rc-lsp -- COMPANION': rc-lsp answers hovers and inlay hints,
+the companion completion and formatting."
   :type '(choice (const :tag "rc-lsp alone" nil) (repeat string)))
 
 (defun rc-lsp-eglot-contact (&optional _interactive _project)
   "The command Eglot runs for Python buffers.
 rc-lsp alone, or behind `rass' with `rc-lsp-eglot-companion'."
   (append (if rc-lsp-eglot-companion
-              (append '("rass" "--") rc-lsp-eglot-companion (list "--" rc-lsp-program))
+              (append (list "rass" "--" rc-lsp-program "--") rc-lsp-eglot-companion)
             (list rc-lsp-program))
           (list :initializationOptions rc-lsp-settings)))
 

@@ -1,7 +1,8 @@
 ;;; harness.el --- drive batch Emacs + Eglot with the SHIPPED rc-lsp setup and report what it stored  -*- lexical-binding: t; -*-
 
 ;; Run as: emacs -Q --batch -l editors/emacs/rc-lsp-eglot.el -l harness.el
-;; with RC_LSP_HARNESS = JSON {file, out, hovers: [[line, character], ...], stepTimeoutMs, diagnostics}
+;; with RC_LSP_HARNESS = JSON {file, out, hovers: [[line, character], ...], completion: [line, character],
+;; stepTimeoutMs, diagnostics}
 ;; (diagnostics: false to not wait for published diagnostics)
 ;; (0-based LSP positions).  Writes JSON: the server Eglot started, the inlay-hint overlays Eglot painted,
 ;; the hover text Eglot's eldoc function produced, the Flymake diagnostics after opening and after
@@ -153,6 +154,17 @@ order, a part with priority 1 ends a hint; the parts are joined back into one la
                                           (mapcar (lambda (p) (rc-harness-hover (nth 0 p) (nth 1 p)))
                                                   (plist-get rc-harness-job :hovers)))))
     (rc-harness-step "hovers")
+    ;; Completion, when asked: Eglot's one server (rc-lsp alone, or rass in front of rc-lsp and a
+    ;; companion) answers it; rc-lsp itself never does.
+    (let ((at (plist-get rc-harness-job :completion)))
+      (when (and at (eglot-server-capable :completionProvider))
+        (let* ((answer (jsonrpc-request server :textDocument/completion
+                                        (list :textDocument (eglot--TextDocumentIdentifier)
+                                              :position (list :line (nth 0 at) :character (nth 1 at)))
+                                        :timeout rc-harness-step-timeout))
+               (items (if (vectorp answer) answer (plist-get answer :items))))
+          (rc-harness-put :completion (vconcat (mapcar (lambda (i) (plist-get i :label)) items))))
+        (rc-harness-step "completion")))
     ;; Diagnostics after opening, then after saving, as Flymake holds them (Eglot is its backend).
     (flymake-mode 1)
     (flymake-start)

@@ -4,7 +4,8 @@
 -- (Tests/RcLspTests/EditorNeovimTests.swift) reads the JSON and does.
 --
 -- Run as: nvim --clean --headless --cmd 'set rtp^=editors/neovim' -c 'luafile harness.lua'
--- with RC_LSP_HARNESS = JSON { file, out, hovers = {{line, character}, ...}, stepTimeoutMs, totalTimeoutMs,
+-- with RC_LSP_HARNESS = JSON { file, out, hovers = {{line, character}, ...}, completion = {line, character},
+-- stepTimeoutMs, totalTimeoutMs,
 -- exitHook = false when the setup under test does not use vim.lsp.config, diagnostics = false to not wait
 -- for published diagnostics }
 -- (positions 0-based, UTF-16, as in LSP). Every wait is bounded; on any error or timeout the JSON still gets
@@ -194,8 +195,16 @@ local function run()
       textDocument = vim.lsp.util.make_text_document_params(buf),
       position = { line = pos[1], character = pos[2] },
     }
-    local res = (vim.lsp.buf_request_sync(buf, 'textDocument/hover', hp, step_timeout) or {})[client.id] or {}
-    local entry = { line = pos[1], character = pos[2], contents = vim.NIL, range = vim.NIL }
+    local all = vim.lsp.buf_request_sync(buf, 'textDocument/hover', hp, step_timeout) or {}
+    local res = all[client.id] or {}
+    local entry = { line = pos[1], character = pos[2], contents = vim.NIL, range = vim.NIL, answered_by = {} }
+    for id, r in pairs(all) do
+      local c = vim.lsp.get_client_by_id(id)
+      if c and r.result then
+        table.insert(entry.answered_by, c.name)
+      end
+    end
+    table.sort(entry.answered_by)
     if res.err then
       entry.error = res.err.message
     elseif res.result then
@@ -210,6 +219,32 @@ local function run()
     table.insert(out.hovers, entry)
   end
   step('hovers: ' .. #out.hovers)
+
+  -- 3b. Every client on the buffer, and who answers completion (rc-lsp must leave it to the others).
+  out.clients = {}
+  for _, c in ipairs(vim.lsp.get_clients({ bufnr = buf })) do
+    table.insert(out.clients, c.name)
+  end
+  table.sort(out.clients)
+  if job.completion then
+    local cp = {
+      textDocument = vim.lsp.util.make_text_document_params(buf),
+      position = { line = job.completion[1], character = job.completion[2] },
+    }
+    out.completion = vim.empty_dict()
+    for id, r in pairs(vim.lsp.buf_request_sync(buf, 'textDocument/completion', cp, step_timeout) or {}) do
+      local c = vim.lsp.get_client_by_id(id)
+      local items = r.result and (r.result.items or r.result) or {}
+      local labels = {}
+      for _, item in ipairs(items) do
+        table.insert(labels, item.label)
+      end
+      if c then
+        out.completion[c.name] = labels
+      end
+    end
+    step('completion')
+  end
 
   -- 4. Diagnostics after opening, then after :write. Only waited for when the job asks: a server without
   --    diagnostics would cost two step timeouts. A pulled answer stays valid after a save (Neovim pulls
