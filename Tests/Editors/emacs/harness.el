@@ -1,13 +1,17 @@
 ;;; harness.el --- drive batch Emacs + Eglot with the SHIPPED rc-lsp setup and report what it stored  -*- lexical-binding: t; -*-
 
-;; Run as: emacs -Q --batch -l editors/emacs/rc-lsp-eglot.el -l harness.el
-;; with RC_LSP_HARNESS = JSON {file, out, hovers: [[line, character], ...], completion: [line, character],
-;; stepTimeoutMs, diagnostics}
-;; (diagnostics: false to not wait for published diagnostics)
-;; (0-based LSP positions).  Writes JSON: the server Eglot started, the inlay-hint overlays Eglot painted,
-;; the hover text Eglot's eldoc function produced, the Flymake diagnostics after opening and after
-;; `save-buffer', and how the server exited.  It asserts nothing: EditorEmacsTests.swift does.
-;; Every wait is bounded; on an error the JSON still gets written with an "error" field.
+;; Run as: emacs -Q --batch -l editors/emacs/rc-lsp-eglot.el -l harness.el, with
+;; RC_LSP_HARNESS = JSON {
+;;   file, out               the Python file to visit, where to write the report
+;;   hovers: [[l, c], ...]   positions to hover (0-based line, UTF-16 character, as in LSP)
+;;   completion: [l, c]      where to ask for completion (optional)
+;;   stepTimeoutMs, totalTimeoutMs
+;;   diagnostics: false      do not wait for diagnostics
+;; }
+;; Writes JSON: the server Eglot started, the inlay-hint overlays Eglot painted, the hover text Eglot's
+;; eldoc function produced, the Flymake diagnostics after opening and after `save-buffer', and how the
+;; server exited.  It asserts nothing: EditorEmacsTests.swift does.  Every wait is bounded; on an error or
+;; past the deadline the JSON still gets written with an "error" field and Emacs exits non-zero.
 
 ;;; Code:
 
@@ -200,6 +204,12 @@ order, a part with priority 1 ends a hint; the parts are joined back into one la
     (with-temp-file (plist-get rc-harness-job :out)
       (insert (if (multibyte-string-p json) json (decode-coding-string json 'utf-8)))))
   (kill-emacs code))
+
+;; The whole run has a deadline even if a wait misbehaves (timers run while Emacs waits for the server).
+(run-at-time (/ (or (plist-get rc-harness-job :totalTimeoutMs) 45000) 1000.0) nil
+             (lambda ()
+               (rc-harness-put :error "harness deadline passed")
+               (rc-harness-finish 4)))
 
 (if (not (plist-get rc-harness-job :out))
     (progn (message "harness.el: set RC_LSP_HARNESS to JSON {file, out, hovers}") (kill-emacs 3))

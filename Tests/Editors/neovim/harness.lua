@@ -3,13 +3,17 @@
 -- diagnostics after opening and after :write, and how the server exited. It asserts nothing: the XCTest
 -- (Tests/RcLspTests/EditorNeovimTests.swift) reads the JSON and does.
 --
--- Run as: nvim --clean --headless --cmd 'set rtp^=editors/neovim' -c 'luafile harness.lua'
--- with RC_LSP_HARNESS = JSON { file, out, hovers = {{line, character}, ...}, completion = {line, character},
--- stepTimeoutMs, totalTimeoutMs,
--- exitHook = false when the setup under test does not use vim.lsp.config, diagnostics = false to not wait
--- for published diagnostics }
--- (positions 0-based, UTF-16, as in LSP). Every wait is bounded; on any error or timeout the JSON still gets
--- written with an `error` field and Neovim exits non-zero.
+-- Run as: nvim --clean --headless --cmd 'set rtp^=editors/neovim' -c 'luafile harness.lua', with
+-- RC_LSP_HARNESS = JSON {
+--   file, out                  the Python file to open, where to write the report
+--   hovers = {{l, c}, ...}     positions to hover (0-based line, UTF-16 character, as in LSP)
+--   completion = {l, c}        where to ask every client for completion (optional)
+--   stepTimeoutMs, totalTimeoutMs
+--   exitHook = false           the setup under test does not use vim.lsp.config (no on_exit hook)
+--   diagnostics = false        do not wait for diagnostics
+-- }
+-- Every wait is bounded; on any error or timeout the JSON still gets written with an `error` field and
+-- Neovim exits non-zero.
 
 local job = vim.json.decode(os.getenv('RC_LSP_HARNESS') or 'null')
 local out = {
