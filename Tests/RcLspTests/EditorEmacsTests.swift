@@ -96,7 +96,8 @@ final class EditorEmacsTests: XCTestCase {
             "file": workspace.path(URL(fileURLWithPath: file).lastPathComponent).path,
             "out": output.path,
             "hovers": hovers,
-            "stepTimeoutMs": 10_000,
+            "stepTimeoutMs": 15_000,
+            "totalTimeoutMs": 50_000,
             "diagnostics": waitForDiagnostics,
         ]
         if let completion { job["completion"] = completion }

@@ -102,8 +102,8 @@ final class EditorNeovimTests: XCTestCase {
             "file": workspace.path(URL(fileURLWithPath: file).lastPathComponent).path,
             "out": output.path,
             "hovers": hovers,
-            "stepTimeoutMs": 10_000,
-            "totalTimeoutMs": 45_000,
+            "stepTimeoutMs": 15_000,
+            "totalTimeoutMs": 50_000,
             "exitHook": setup == .runtimepath,
             "diagnostics": waitForDiagnostics,
         ]

@@ -15,6 +15,10 @@
 -- Every wait is bounded; on any error or timeout the JSON still gets written with an `error` field and
 -- Neovim exits non-zero.
 
+-- Python's ftplugin asks has('python3'), which starts a Python to probe for pynvim: seconds on a busy
+-- machine, and nothing to do with rc-lsp.
+vim.g.loaded_python3_provider = 0
+
 local job = vim.json.decode(os.getenv('RC_LSP_HARNESS') or 'null')
 local out = {
   nvim = tostring(vim.version()),
