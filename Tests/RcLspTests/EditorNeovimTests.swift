@@ -82,7 +82,7 @@ final class EditorNeovimTests: XCTestCase {
     }
 
     /// Runs the harness; `extraSetup` is one more `--cmd` (e.g. another server's config), `companions` the
-    /// venv tools it needs on PATH.
+    /// venv servers it needs on PATH, each also the name of a client the harness waits for.
     func runNeovim(setup: Setup, hovers: [[Int]] = [], completion: [Int]? = nil, waitForDiagnostics: Bool = true,
                    extraSetup: String? = nil, companions: [String] = [],
                    file: String = "examples/tour.py") throws -> NeovimReport {
@@ -108,6 +108,7 @@ final class EditorNeovimTests: XCTestCase {
             "diagnostics": waitForDiagnostics,
         ]
         if let completion { job["completion"] = completion }
+        if !companions.isEmpty { job["clients"] = ["rc_lsp"] + companions }
         let jobJSON = String(decoding: try JSONSerialization.data(withJSONObject: job), as: UTF8.self)
         var arguments = ["--clean", "--headless"]
         switch setup {

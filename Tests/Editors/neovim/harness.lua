@@ -8,6 +8,7 @@
 --   file, out                  the Python file to open, where to write the report
 --   hovers = {{l, c}, ...}     positions to hover (0-based line, UTF-16 character, as in LSP)
 --   completion = {l, c}        where to ask every client for completion (optional)
+--   clients = {names}          the clients to wait for (default {'rc_lsp'})
 --   stepTimeoutMs, totalTimeoutMs
 --   exitHook = false           the setup under test does not use vim.lsp.config (no on_exit hook)
 --   diagnostics = false        do not wait for diagnostics
@@ -128,12 +129,17 @@ local function run()
 
   -- 1. The shipped config started the server and it attached to this buffer.
   local attached = vim.wait(step_timeout, function()
-    local c = rc_client(buf)
-    return c ~= nil and c.initialized == true
+    for _, name in ipairs(job.clients or { 'rc_lsp' }) do
+      local c = vim.lsp.get_clients({ bufnr = buf, name = name })[1]
+      if not (c and c.initialized) then
+        return false
+      end
+    end
+    return true
   end, 20)
   local client = rc_client(buf)
   if not attached or not client then
-    out.error = 'rc_lsp did not attach within ' .. step_timeout .. ' ms'
+    out.error = table.concat(job.clients or { 'rc_lsp' }, ', ') .. ' did not attach within ' .. step_timeout .. ' ms'
     return 5
   end
   step('attached')
