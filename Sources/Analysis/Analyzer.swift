@@ -1,8 +1,12 @@
 /// Entry point of the analysis: source text in, facts out. Pure: the same text gives the same facts; it
-/// never runs, imports or reads anything. PLACEHOLDER until the interpreter lands.
+/// never runs, imports or reads anything. Parses, runs the abstract interpreter over the module within its
+/// work budget, and collects what the editor features need.
 public enum Analyzer {
     public static func analyze(_ source: String) -> AnalysisResult {
         let parsed = PythonParser.parse(source)
-        return AnalysisResult(syntaxErrors: parsed.errors)
+        let interp = Interpreter(module: parsed.module)
+        let builder = ResultBuilder(interp, source: source)
+        interp.run()
+        return builder.result(syntaxErrors: parsed.errors)
     }
 }

@@ -158,6 +158,7 @@ extension Interpreter {
         graphVersion += 1
         frames.append(frame)
         record(.call, def.defLine, frame)
+        didEnter?(def, frame)
         var result: Value = .none
         if let lambdaBody = def.lambdaBody {
             try beginStatement(line: lambdaBody.range.line, range: lambdaBody.range, in: frame)
@@ -191,12 +192,15 @@ extension Interpreter {
         var held: [Value] = []
         for v in pos { retain(v); f.push(v, "the args tuple of \(cls.classInfo?.name ?? "?")(...)"); held.append(v) }
         for (_, v) in kw { retain(v); f.push(v, "the kwargs dict of \(cls.classInfo?.name ?? "?")(...)"); held.append(v) }
-        if !kw.isEmpty {
-            for v in pos + kw.map(\.1) { retain(v); f.push(v, "the unpacked arguments of __init__"); held.append(v) }
-        }
         let inst = newObject(.instance, cls.classInfo?.name ?? "object")
         inst.classRef = Slot(value: .obj(cls.id), line: f.currentLine ?? 0)
         retain(.obj(cls.id))
+        // With keywords, __init__ is called through a copy of (self, *args, *kwvalues) (_PyStack_UnpackDict).
+        if !kw.isEmpty, classLookup(cls.id, "__init__") != nil {
+            for v in [.obj(inst.id)] + pos + kw.map(\.1) {
+                retain(v); f.push(v, "the unpacked arguments of __init__"); held.append(v)
+            }
+        }
         f.push(.obj(inst.id), "type.__call__ holds the new instance")
         if let initFn = classLookup(cls.id, "__init__") {
             guard let io = heap.object(initFn), io.kind == .function else { throw Abort("__init__ not a function") }

@@ -79,6 +79,10 @@ extension Interpreter {
                 f.push(a, "the left operand")
                 let b = try eval(c, f)
                 _ = f.pop()
+                if isUnknown(a) || isUnknown(b) {
+                    release(a); release(b)
+                    return unknownValue("bool")
+                }
                 let r = try compare(op, a, b)
                 release(a)
                 a = b
@@ -162,6 +166,12 @@ extension Interpreter {
         }
         for _ in out { _ = f.pop() }
         return out
+    }
+
+    /// A value whose content the analysis does not know (it may still know it is shared, not counted).
+    func isUnknown(_ v: Value) -> Bool {
+        if case .atom(.foreign) = v { return true }
+        return heap.object(v)?.kind == .unknown
     }
 
     func unknownValue(_ typeName: String) -> Value {

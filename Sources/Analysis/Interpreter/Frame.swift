@@ -22,6 +22,7 @@ final class Frame {
     var pendingLine: Int?
     var currentLine: Int?
     var currentRange: SourceRange?
+    var pendingRange: SourceRange?
     /// Class bodies: the statements run so far bind into this namespace (the frame's names).
     let depth: Int
 

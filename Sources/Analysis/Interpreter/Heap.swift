@@ -70,6 +70,8 @@ final class PyObj {
     var items: [Slot] = []
     var keys: [Slot] = []
     var values: [Slot] = []
+    /// Dict lookup index (key identity -> position), rebuilt after removals.
+    var keyIndex: [KeyIdentity: Int]?
     var attrNames: [String] = []
     var attrs: [String: Slot] = [:]
     /// Runtime int/str/float: the value.
@@ -122,6 +124,28 @@ final class PyObj {
         for (n, s) in closure { body(s.value, ".__closure__[\(n)]", s.line) }
     }
 
+    /// Every outgoing reference, without slot names (the fast path for counting and graph walks).
+    @inline(__always)
+    func forEachTarget(_ body: (Int) -> Void) {
+        for s in items { if case .obj(let t) = s.value { body(t) } }
+        for s in keys { if case .obj(let t) = s.value { body(t) } }
+        for s in values { if case .obj(let t) = s.value { body(t) } }
+        if let t = iterator?.resultTuple { body(t) }
+        if case .obj(let t)? = classRef?.value { body(t) }
+        for n in attrNames { if case .obj(let t)? = attrs[n]?.value { body(t) } }
+        for s in defaults { if case .obj(let t) = s.value { body(t) } }
+        for (_, s) in kwDefaults { if case .obj(let t) = s.value { body(t) } }
+        for (_, s) in closure { if case .obj(let t) = s.value { body(t) } }
+    }
+
+    /// Kinds that can hold references to other objects (only they can be part of a cycle).
+    var canHoldReferences: Bool {
+        switch kind {
+        case .str, .int, .float, .range, .weakref, .unknown: return false
+        default: return true
+        }
+    }
+
     static func keyText(_ v: Value) -> String {
         if case .atom(let a) = v { return a.repr }
         return "…"
@@ -132,12 +156,15 @@ final class PyObj {
 /// everything they hold is released in turn (iteratively, so deep structures cannot overflow the stack).
 final class Heap {
     private(set) var objects: [PyObj] = []
+    /// Objects that can hold references (cycle candidates, holders), dead ones pruned lazily.
+    var holderIDs: [Int] = []
     /// Objects freed by reference counting since the last `takeFreed()`.
     private var freedSinceMark: [Int] = []
 
     func allocate(_ kind: ObjKind, typeName: String, site: Int, visible: Bool = true) -> PyObj {
         let o = PyObj(id: objects.count, kind: kind, typeName: typeName, site: site, visible: visible)
         objects.append(o)
+        if o.canHoldReferences { holderIDs.append(o.id) }
         return o
     }
 
@@ -162,14 +189,14 @@ final class Heap {
             guard o.rc <= 0, o.alive else { continue }
             o.alive = false
             freedSinceMark.append(id)
-            o.forEachReference { value, _, _ in if case .obj(let t) = value { work.append(t) } }
+            o.forEachTarget { work.append($0) }
             clearReferences(o)
         }
     }
 
     /// Removes an object's outgoing references without releasing them (the caller already did).
     private func clearReferences(_ o: PyObj) {
-        o.items = []; o.keys = []; o.values = []; o.attrs = [:]; o.attrNames = []
+        o.items = []; o.keys = []; o.values = []; o.attrs = [:]; o.attrNames = []; o.keyIndex = nil
         o.classRef = nil; o.defaults = []; o.kwDefaults = []; o.closure = []
         if o.iterator != nil { o.iterator?.resultTuple = nil }
     }
@@ -206,7 +233,7 @@ final class Heap {
             guard seen.insert(id).inserted else { continue }
             let o = objects[id]
             o.tainted = true
-            o.forEachReference { value, _, _ in if case .obj(let t) = value { work.append(t) } }
+            o.forEachTarget { work.append($0) }
         }
     }
 
@@ -223,7 +250,7 @@ final class Heap {
             case .function, .klass, .instance, .method, .unknown: return true
             default: break
             }
-            o.forEachReference { value, _, _ in if case .obj(let t) = value { work.append(t) } }
+            o.forEachTarget { work.append($0) }
         }
         return false
     }

@@ -28,13 +28,20 @@ final class Interpreter {
     private var lastCycleVersion = -1
     var graphVersion = 0
     private var cachedCycles: [[Int]] = []
-    /// Hooks for the AnalysisResult builder: called after each statement with its frame.
-    var statementObserver: ((Stmt, Frame) -> Void)?
+    /// Hooks for the AnalysisResult builder: before and after a statement (a compound statement: after its
+    /// header) ran, at a function's entry, and at every cycle observation.
+    var willRun: ((Stmt, Frame) -> Void)?
+    var didRun: ((Stmt, Frame) -> Void)?
+    var didEnter: ((FunctionBody, Frame) -> Void)?
+    var cycleObserver: ((_ components: [[Int]], _ garbage: Set<Int>, _ at: SourceRange?) -> Void)?
+    /// Tests: re-derive every count from the state at each point and note where they differ.
+    var checkCounts = false
+    var countCheckFailures: [String] = []
+    /// The first statement range seen on each line (edge creation sites).
+    var lineRanges: [Int: SourceRange] = [:]
 
     init(module: Module, maxSteps: Int = 200_000) {
         scopes = ScopeBuilder()
-        scopes.build(module)
-        scopes.prune()
         self.maxSteps = maxSteps
         self.module = module
     }
@@ -68,6 +75,8 @@ final class Interpreter {
         if steps > maxSteps { throw Abort("work budget exhausted") }
         if let p = f.pendingLine, p != line { record(.line, p, f) }
         f.pendingLine = line
+        f.pendingRange = range
+        if lineRanges[line] == nil { lineRanges[line] = range }
         f.currentLine = line
         f.currentRange = range
     }
@@ -128,23 +137,26 @@ final class Interpreter {
     }
 
     func record(_ event: PointEvent, _ line: Int, _ f: Frame) {
+        if checkCounts, !countMismatches().isEmpty { countCheckFailures.append("\(event.rawValue) \(line) \(f.qualname)") }
         recorder.record(PointKey(event: event, line: line, frame: f.qualname), bindings(of: f))
-        if event != .call { recordCycles(line) }
+        if event != .call { recordCycles(line, at: f.pendingRange) }
     }
 
     // MARK: - Cycles and garbage
 
     func visibleSuccessors(_ id: Int) -> [Int] {
         var out: [Int] = []
-        heap[id].forEachReference { v, _, _ in
-            if case .obj(let t) = v, self.heap[t].alive, self.heap[t].visible { out.append(t) }
+        heap[id].forEachTarget { t in
+            let o = self.heap[t]
+            if o.alive, o.visible, o.canHoldReferences { out.append(t) }
         }
         return out
     }
 
     func currentCycles() -> [[Int]] {
         if graphVersion == lastCycleVersion { return cachedCycles }
-        let nodes = heap.objects.filter { $0.alive && $0.visible }.map(\.id)
+        heap.holderIDs.removeAll { !heap[$0].alive }
+        let nodes = heap.holderIDs.filter { heap[$0].visible }
         cachedCycles = CycleFinder.components(nodes: nodes, successors: visibleSuccessors)
         lastCycleVersion = graphVersion
         return cachedCycles
@@ -162,12 +174,12 @@ final class Interpreter {
         var seen = Set<Int>()
         while let id = work.popLast() {
             guard heap[id].alive, seen.insert(id).inserted else { continue }
-            heap[id].forEachReference { v, _, _ in if case .obj(let t) = v { work.append(t) } }
+            heap[id].forEachTarget { work.append($0) }
         }
         return seen
     }
 
-    func recordCycles(_ line: Int) {
+    func recordCycles(_ line: Int, at range: SourceRange?) {
         let comps = currentCycles()
         guard !comps.isEmpty else {
             recorder.recordCycles(line: line, cycles: [], garbage: [])
@@ -176,11 +188,13 @@ final class Interpreter {
         let reach = reachableFromRoots()
         var all: [[String]] = []
         var garbage: [[String]] = []
+        var garbageIDs = Set<Int>()
         for c in comps {
             let labels = Array(Set(c.map { label(heap[$0]) })).sorted()
             all.append(labels)
-            if !c.contains(where: { reach.contains($0) }) { garbage.append(labels) }
+            if !c.contains(where: { reach.contains($0) }) { garbage.append(labels); garbageIDs.formUnion(c) }
         }
+        cycleObserver?(comps, garbageIDs, range)
         recorder.recordCycles(line: line, cycles: all, garbage: garbage)
     }
 

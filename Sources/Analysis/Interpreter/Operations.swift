@@ -206,6 +206,7 @@ extension Interpreter {
             release(old)
         case .dict:
             guard let i = try dictIndex(o, k) else { throw Abort("KeyError") }
+            o.keyIndex = nil
             let ok = o.keys.remove(at: i).value, ov = o.values.remove(at: i).value
             graphVersion += 1
             release(ov); release(ok)
@@ -257,8 +258,12 @@ extension Interpreter {
 
     func dictIndex(_ d: PyObj, _ k: Value) throws -> Int? {
         let key = try keyIdentity(k)
-        for (i, s) in d.keys.enumerated() where try keyIdentity(s.value) == key { return i }
-        return nil
+        if d.keyIndex == nil || d.keyIndex?.count != d.keys.count {
+            var index = [KeyIdentity: Int]()
+            for (i, s) in d.keys.enumerated() { index[try keyIdentity(s.value)] = i }
+            d.keyIndex = index
+        }
+        return d.keyIndex?[key]
     }
 
     /// `d[k] = v`: `v` is owned; the key is retained when it is new.
@@ -271,6 +276,7 @@ extension Interpreter {
             release(old)
         } else {
             retain(k)
+            d.keyIndex?[try keyIdentity(k)] = d.keys.count
             d.keys.append(Slot(value: k, line: line))
             d.values.append(Slot(value: v, line: line))
             graphVersion += 1

@@ -67,9 +67,18 @@ final class ScopeBuilder {
 
     static let defTag = 1, lambdaTag = 2, classTag = 3, compTag = 4
 
-    func build(_ m: Module) {
-        for s in m.body { stmt(s, module) }
-        resolveFree(module)
+    private var prepared = Set<SourceRange>()
+
+    /// Builds the scopes of one module-level statement (lazily, when it first runs: code that never runs
+    /// costs nothing).
+    func prepare(_ s: Stmt) {
+        guard prepared.insert(s.range).inserted else { return }
+        let before = module.children.count
+        stmt(s, module)
+        for child in module.children[before...] {
+            resolveFree(child)
+            prune(child, available: [])
+        }
     }
 
     private func enter<T>(_ f: () -> T, fallback: T) -> T {
@@ -273,9 +282,6 @@ final class ScopeBuilder {
         sc.freeVars = needs
         return needs
     }
-
-    /// Keeps as free only the names some enclosing function scope really binds.
-    func prune() { prune(module, available: []) }
 
     private func prune(_ sc: Scope, available: Set<String>) {
         if sc.kind != .module { sc.freeVars = sc.freeVars.intersection(available) }

@@ -20,8 +20,18 @@ extension Interpreter {
             return .normal
         default: break
         }
+        if f.kind == .module { scopes.prepare(s) }
         try beginStatement(line: s.range.line, range: s.range, in: f)
-        defer { statementObserver?(s, f) }
+        willRun?(s, f)
+        let flow = try execStatement(s, f)
+        switch s.kind {
+        case .if, .while, .for: break
+        default: didRun?(s, f)
+        }
+        return flow
+    }
+
+    private func execStatement(_ s: Stmt, _ f: Frame) throws -> Flow {
         switch s.kind {
         case .expr(let e):
             let v = try eval(e, f)
@@ -54,6 +64,7 @@ extension Interpreter {
             let t = try eval(test, f)
             let truth = try truthValue(t)
             release(t)
+            didRun?(s, f)
             return try execBlock(truth ? body : orelse, f, isFunctionBody: false)
         case .while(let test, let body, let orelse):
             var first = true
@@ -63,6 +74,7 @@ extension Interpreter {
                 let t = try eval(test, f)
                 let truth = try truthValue(t)
                 release(t)
+                didRun?(s, f)
                 if !truth { return try execBlock(orelse, f, isFunctionBody: false) }
                 let flow = try execBlock(body, f, isFunctionBody: false)
                 switch flow {
@@ -239,6 +251,7 @@ extension Interpreter {
                 return try execBlock(loop.orelse, f, isFunctionBody: false)
             }
             try assign(loop.target, item, f)
+            didRun?(s, f)
             let flow = try execBlock(loop.body, f, isFunctionBody: false)
             switch flow {
             case .breakLoop:

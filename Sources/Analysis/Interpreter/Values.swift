@@ -34,7 +34,7 @@ enum Atom: Hashable {
         case .tuple: return "tuple"
         case .module: return "module"
         case .builtin: return "builtin_function_or_method"
-        case .foreign: return "object"
+        case .foreign(let t): return t == "int" ? "int" : "object"
         }
     }
 

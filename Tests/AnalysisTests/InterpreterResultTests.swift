@@ -1,0 +1,69 @@
+import XCTest
+@testable import Analysis
+
+/// `Analyzer.analyze` as the editor sees it: statement facts with their holders, name facts, cycles.
+final class InterpreterResultTests: XCTestCase {
+    private func effect(_ r: AnalysisResult, line: Int, _ subject: String, frame: String = "<module>") -> Effect? {
+        r.statements.first { $0.range.line == line && $0.frame == frame }?.effects.first { $0.subject == subject }
+    }
+
+    private func count(_ e: Effect?) -> RefCount? {
+        if case .object(let s)? = e?.value { return s.count }
+        return nil
+    }
+
+    func testSeedExampleStatementFacts() {
+        let r = Analyzer.analyze("a = [1, 2, 3]\nb = a\nc = a\ndel b\ndel c\ndel a\n")
+        XCTAssertEqual(count(effect(r, line: 1, "a")), .exact(1))
+        XCTAssertEqual(count(effect(r, line: 2, "b")), .exact(2))
+        XCTAssertEqual(count(effect(r, line: 3, "c")), .exact(3))
+        XCTAssertEqual(count(effect(r, line: 4, "b")), .exact(2))
+        XCTAssertEqual(count(effect(r, line: 5, "c")), .exact(1))
+        XCTAssertEqual(count(effect(r, line: 6, "a")), .exact(0))
+        XCTAssertEqual(effect(r, line: 6, "a")?.freed, true)
+        XCTAssertEqual(effect(r, line: 5, "c")?.freed, false)
+        XCTAssertEqual(r.statements.first?.anchor, SourcePosition(line: 1, utf8Column: 13))
+        XCTAssertEqual(r.objects.map(\.label), ["list #1"])
+    }
+
+    func testHoldersNameEveryReference() {
+        let r = Analyzer.analyze("a = []\nb = [a]\nc = a\n")
+        guard case .object(let s)? = effect(r, line: 3, "c")?.value else { return XCTFail("no fact") }
+        XCTAssertEqual(s.count, .exact(3))
+        XCTAssertEqual(s.holders.count, 3)
+        XCTAssertTrue(s.holders.contains(.name("a", frame: "<module>")))
+        XCTAssertTrue(s.holders.contains(.name("c", frame: "<module>")))
+        XCTAssertTrue(s.holders.contains(.slot(container: ObjectID(1), slot: "[0]")))
+        XCTAssertEqual(s.preview, "[]")
+    }
+
+    func testNameFactsPointToTheirObjects() {
+        let r = Analyzer.analyze("a = [1]\nb = a\ndel a\n")
+        let bNames = r.names.filter { $0.name == "b" }
+        XCTAssertEqual(bNames.count, 1)
+        guard case .object(let s)? = bNames.first?.values.first else { return XCTFail("no value") }
+        XCTAssertEqual(s.count, .exact(2))
+        let delA = r.names.first { $0.name == "a" && $0.range.line == 3 }
+        guard case .object(let d)? = delA?.values.first else { return XCTFail("del a has no value") }
+        XCTAssertEqual(d.object, s.object)
+    }
+
+    func testParametersOfACalledFunctionAreJoinedOverCalls() {
+        let r = Analyzer.analyze("def f(x):\n    return 1\na = [1]\nf(a)\nb = a\nf(a)\n")
+        XCTAssertEqual(count(effect(r, line: 1, "x", frame: "f")), .range(min: 2, max: 3))
+        XCTAssertEqual(r.statements.first { $0.range.line == 1 && $0.frame == "f" }?.anchor,
+                       SourcePosition(line: 1, utf8Column: 9))
+    }
+
+    func testCycleFactHasPathEdgesAndGarbagePoint() {
+        let r = Analyzer.analyze("a = []\nb = [a]\na.append(b)\ndel a, b\nx = 1\n")
+        XCTAssertEqual(r.cycles.count, 1)
+        guard let c = r.cycles.first else { return }
+        XCTAssertEqual(c.objects.count, 2)
+        XCTAssertEqual(c.edges.map(\.via).sorted(), ["[0]", "[0]"])
+        XCTAssertEqual(Set(c.edges.map(\.createdAt.line)), [2, 3])
+        XCTAssertEqual(c.closedAt.line, 3)
+        XCTAssertEqual(c.becameGarbageAt?.line, 4)
+        XCTAssertFalse(c.hasFinalizer)
+    }
+}
