@@ -23,7 +23,9 @@ public enum IncomingMessage: Sendable {
             guard case .string(let name) = method else {
                 return .invalid(id: id, error: .invalidRequest("\"method\" must be a string"))
             }
-            let params = o["params"]
+            // `"params": null` means no params: Eglot sends it with `shutdown` and `exit`.
+            let raw = o["params"]
+            let params: JSONValue? = (raw?.isNull ?? true) ? .none : raw
             if let params {
                 switch params {
                 case .object, .array: break
