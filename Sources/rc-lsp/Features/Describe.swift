@@ -19,7 +19,7 @@ enum Describe {
         case .name(let n, let f): return "`\(n)` in \(frame(f))"
         case .slot(let c, let slot): return "slot `\(slot)` of \(label(c, in: result))"
         case .attribute(let o, let a): return "attribute `.\(a)` of \(label(o, in: result))"
-        case .hidden(let why): return why
+        case .hidden(let why): return "hidden: \(why)"
         }
     }
 
