@@ -10,6 +10,14 @@ struct Lexer {
 
     private(set) var tokens: [Token] = []
     private(set) var errors: [SyntaxError] = []
+    /// Where each error in `errors` was detected, in token order (CPython reports the tokenizer error it
+    /// meets first); for "was never closed" that is where the lexer gave up on the bracket, not the bracket.
+    private(set) var detectedAt: [(line: Int, col: Int)] = []
+    /// For each error: the line of the unclosed bracket when it is a "was never closed" error.
+    private(set) var unclosedBracketLine: [Int?] = []
+    /// Indices of the NEWLINE tokens the lexer inserted to close a line whose brackets were never closed.
+    private(set) var syntheticNewlines: Set<Int> = []
+    private var sawTooManyNested = false
 
     /// Lines are numbered from `firstLine`; tokens on the first line are shifted right by `firstLineColumn`
     /// (how CPython places the expressions of an f-string, which it lexes from a copy of their text).
@@ -56,10 +64,24 @@ struct Lexer {
                             endLine: outLine(line), endCol: outCol(line, pos - lineStart)))
     }
 
-    mutating func error(_ message: String, line l: Int, col c: Int, endLine el: Int? = nil, endCol ec: Int? = nil) {
+    mutating func error(_ message: String, line l: Int, col c: Int, endLine el: Int? = nil, endCol ec: Int? = nil,
+                        unclosedBracketAt: Int? = nil) {
         let range = SourceRange(line: Int(outLine(l)), utf8Column: Int(outCol(l, c)),
                                 endLine: Int(outLine(el ?? l)), endUTF8Column: Int(outCol(el ?? l, ec ?? c)))
         errors.append(SyntaxError(message: message, range: range))
+        if unclosedBracketAt != nil {
+            detectedAt.append((Int(outLine(line)), Int(outCol(line, pos - lineStart))))
+        } else {
+            detectedAt.append((range.line, range.utf8Column))
+        }
+        unclosedBracketLine.append(unclosedBracketAt.map { Int(outLine($0)) })
+    }
+
+    /// Length in bytes of the line that starts at `lineStart` (CPython places indentation errors at its end).
+    private func lineLength(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        var e = lineStart
+        while e < p.count && p[e] != 0x0A { e += 1 }
+        return e - lineStart
     }
 
     // MARK: - Indentation
@@ -88,7 +110,7 @@ struct Lexer {
         let top = indents[indents.count - 1]
         if col == top {
             if altcol != altIndents[altIndents.count - 1] {
-                error("inconsistent use of tabs and spaces in indentation", line: line, col: col0)
+                error("inconsistent use of tabs and spaces in indentation", line: line, col: 0)
             }
         } else if col > top {
             if indents.count >= Lexer.maxIndentLevels {
@@ -96,7 +118,7 @@ struct Lexer {
                 return true
             }
             if altcol <= altIndents[altIndents.count - 1] {
-                error("inconsistent use of tabs and spaces in indentation", line: line, col: col0)
+                error("inconsistent use of tabs and spaces in indentation", line: line, col: 0)
             }
             indents.append(col); altIndents.append(altcol)
             emit(.indent, pos, line, col0)
@@ -106,16 +128,16 @@ struct Lexer {
                 emit(.dedent, pos, line, col0)
             }
             if col != indents[indents.count - 1] {
-                error("unindent does not match any outer indentation level", line: line, col: col0)
+                error("unindent does not match any outer indentation level", line: line, col: lineLength(p))
             } else if altcol != altIndents[altIndents.count - 1] {
-                error("inconsistent use of tabs and spaces in indentation", line: line, col: col0)
+                error("inconsistent use of tabs and spaces in indentation", line: line, col: 0)
             }
         }
         return true
     }
 
     private mutating func finish(_ p: UnsafeBufferPointer<UInt8>) {
-        if let open = brackets.first {
+        if let open = brackets.last {
             reportNeverClosed(open)
             brackets.removeAll()
         }
@@ -129,9 +151,11 @@ struct Lexer {
         emit(.endMarker, pos, line, pos - lineStart)
     }
 
+    /// CPython names the innermost unclosed bracket. After "too many nested parentheses" it has stopped.
     private mutating func reportNeverClosed(_ open: (kind: UInt8, line: Int, col: Int, lineIndent: Int)) {
+        if sawTooManyNested { return }
         error("'\(Character(Unicode.Scalar(open.kind)))' was never closed", line: open.line, col: open.col,
-              endLine: open.line, endCol: open.col + 1)
+              endLine: open.line, endCol: open.col + 1, unclosedBracketAt: open.line)
     }
 
     // MARK: - One token
@@ -443,7 +467,9 @@ struct Lexer {
                 if c == 0x0A { line += 1; lineStart = pos + 1 }
                 pos += 1
             }
-            error("unterminated triple-quoted string literal (detected at line \(line + firstLine - 1))",
+            // CPython does not count the empty line after a final newline.
+            let detected = pos > 0 && p[pos - 1] == 0x0A ? line - 1 : line
+            error("unterminated triple-quoted string literal (detected at line \(detected + firstLine - 1))",
                   line: startLine, col: startCol)
             emit(.errorToken, start, startLine, startCol)
             return
@@ -477,7 +503,8 @@ struct Lexer {
         case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
             kind = c == UInt8(ascii: "(") ? .lpar : c == UInt8(ascii: "[") ? .lsqb : .lbrace
             if brackets.count >= Lexer.maxBracketNesting {
-                error("too many nested parentheses", line: line, col: startCol)
+                if !sawTooManyNested { error("too many nested parentheses", line: line, col: startCol) }
+                sawTooManyNested = true
                 pos += 1
                 emit(.errorToken, start, line, startCol)
                 return
@@ -576,11 +603,17 @@ struct Lexer {
         default:
             return
         }
-        if let open = brackets.first { reportNeverClosed(open) }
+        let savedPos = pos
+        pos = i  // the gap is detected at the keyword
+        if let open = brackets.last { reportNeverClosed(open) }
+        pos = savedPos
         brackets.removeAll()
-        // Close the logical line so the parser resynchronises on the keyword's statement.
-        tokens.append(Token(kind: .newline, start: Int32(truncatingIfNeeded: pos), end: Int32(truncatingIfNeeded: pos),
-                            line: outLine(line - 1), col: 0, endLine: outLine(line - 1), endCol: 0))
+        // Close the logical line so the parser resynchronises on the keyword's statement. The inserted
+        // NEWLINE sits at the keyword, zero-width; the parser does not report it as unexpected.
+        syntheticNewlines.insert(tokens.count)
+        let kwCol = outCol(line, i - lineStart)
+        tokens.append(Token(kind: .newline, start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: i),
+                            line: outLine(line), col: kwCol, endLine: outLine(line), endCol: kwCol))
         atLineStart = true
     }
 }

@@ -29,7 +29,7 @@ extension Parser {
     /// `':' block`. `what` names the statement for CPython's "expected an indented block after ..." message.
     func parseColonBlock(_ what: String, line: Int) -> [Stmt] {
         if !accept(.colon) {
-            if kind == .errorToken { suppressErrors = true } else { report("expected ':'", range(of: tok)) }
+            _ = expect(.colon, ":")
             // Recover: drop the rest of the header line, then take the block if one follows.
             while kind != .newline && kind != .endMarker { advance() }
         }
@@ -53,13 +53,13 @@ extension Parser {
         return body
     }
 
-    /// End of a compound statement: the end of its last sub-statement (or its header if the block is empty).
+    /// Range of a compound statement: from its first token to the last real token of its last block
+    /// (CPython's EXTRA skips NEWLINE/INDENT/DEDENT, so a trailing `;` counts).
     func endRange(_ start: Int, _ lastBlock: [Stmt]) -> SourceRange {
-        let s = tokens[start]
-        if let last = lastBlock.last {
-            return SourceRange(line: Int(s.line), utf8Column: Int(s.col), endLine: last.range.endLine, endUTF8Column: last.range.endUTF8Column)
-        }
-        return range(from: start)
+        var e = i - 1
+        while e > start && (tokens[e].kind == .newline || tokens[e].kind == .indent || tokens[e].kind == .dedent) { e -= 1 }
+        let s = tokens[start], t = tokens[max(e, start)]
+        return SourceRange(line: Int(s.line), utf8Column: Int(s.col), endLine: Int(t.endLine), endUTF8Column: Int(t.endCol))
     }
 
     // MARK: - def / class
@@ -130,22 +130,35 @@ extension Parser {
 
     // MARK: - if / while / for
 
+    /// `if` with its `elif` chain, built from the end so a long chain costs no recursion (each `elif` still
+    /// spends nesting budget: it is one level deeper in the tree).
     func parseIf() -> Stmt {
-        let start = i
-        let line = Int(tok.line)
-        let isElif = kind == .kwElif
-        advance()
-        let test = parseNamedExpression()
-        let body = parseColonBlock(isElif ? "'elif' statement" : "'if' statement", line: line)
+        var clauses: [(start: Int, test: Expr, body: [Stmt])] = []
         var orelse: [Stmt] = []
-        if kind == .kwElif {
-            orelse = [parseIf()]
-        } else if kind == .kwElse {
+        var levels = 0
+        defer { depth -= levels }
+        repeat {
+            let start = i
+            let line = Int(tok.line)
+            let isElif = kind == .kwElif
+            advance()
+            let test = parseNamedExpression()
+            let body = parseColonBlock(isElif ? "'elif' statement" : "'if' statement", line: line)
+            clauses.append((start, test, body))
+            levels += 1
+            if !enter() { break }
+        } while kind == .kwElif
+        if kind == .kwElse {
             let elseLine = Int(tok.line)
             advance()
             orelse = parseColonBlock("'else' statement", line: elseLine)
         }
-        return Stmt(.if(test: test, body: body, orelse: orelse), endRange(start, orelse.isEmpty ? body : orelse))
+        var stmt: Stmt? = nil
+        for c in clauses.reversed() {
+            let rest = stmt.map { [$0] } ?? orelse
+            stmt = Stmt(.if(test: c.test, body: c.body, orelse: rest), endRange(c.start, []))
+        }
+        return stmt ?? Stmt(.error, hereEmpty)
     }
 
     func parseWhile() -> Stmt {

@@ -81,7 +81,7 @@ extension Parser {
             advance()
             let test = parseDisjunction()
             if !accept(.kwElse) {
-                report("expected 'else' after 'if' expression", range(of: tok))
+                report("expected 'else' after 'if' expression", range(from: start))
                 return Expr(.ifExp(test: test, body: body, orelse: errorExpr(hereEmpty)), range(from: start))
             }
             let orelse = parseExpression()
@@ -191,7 +191,11 @@ extension Parser {
     func parseBinary(_ minPrec: Int) -> Expr {
         let start = i
         var left = parseFactor()
+        var levels = 0
+        defer { depth -= levels }
         while let (op, prec) = binaryOperator(kind), prec >= minPrec {
+            levels += 1
+            guard enter() else { return errorExpr(range(from: start)) }
             advance()
             let right = parseBinary(prec + 1)
             left = Expr(.binOp(left: left, op: op, right: right), range(from: start))
@@ -240,7 +244,16 @@ extension Parser {
     func parsePrimary() -> Expr {
         let start = i
         var e = parseAtom()
+        // Each trailer nests the tree one level deeper: it spends nesting budget like a bracket does.
+        var levels = 0
+        defer { depth -= levels }
         while true {
+            switch kind {
+            case .dot, .lpar, .lsqb: break
+            default: return e
+            }
+            levels += 1
+            guard enter() else { return errorExpr(range(from: start)) }
             switch kind {
             case .dot:
                 advance()
@@ -254,13 +267,11 @@ extension Parser {
                 }
             case .lpar:
                 e = parseCall(e, start)
-            case .lsqb:
+            default:
                 advance()
                 let slice = parseSlices()
                 _ = expect(.rsqb, "]")
                 e = Expr(.subscript(value: e, slice: slice, ctx: .load), range(from: start))
-            default:
-                return e
             }
         }
     }
@@ -269,7 +280,11 @@ extension Parser {
     func parseSlices() -> Expr {
         let start = i
         let first = parseSlice()
-        if kind != .comma { return first }
+        if kind != .comma {
+            // A lone starred item is still a tuple: `slice` itself cannot be starred.
+            if case .starred = first.kind { return Expr(.tuple(elts: [first], ctx: .load), range(from: start)) }
+            return first
+        }
         var elts = [first]
         while accept(.comma) {
             if kind == .rsqb { break }

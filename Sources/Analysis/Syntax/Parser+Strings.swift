@@ -48,7 +48,7 @@ extension Parser {
             if stringPrefix(tokens[k]).bytes { anyBytes = true } else { anyStr = true }
         }
         if anyBytes && anyStr {
-            report("cannot mix bytes and nonbytes literals", whole)
+            report("cannot mix bytes and nonbytes literals", endOf(last))
             return errorExpr(whole)
         }
         if anyBytes {
@@ -62,7 +62,7 @@ extension Parser {
                     continue
                 }
                 if p.raw { out.append(contentsOf: body) }
-                else if let msg = StringEscapes.decodeBytes(body, into: &out) { report(msg, range(of: t)) }
+                else if let msg = StringEscapes.decodeBytes(body, into: &out) { report(msg, endOf(t)) }
             }
             return Expr(.constant(value: .bytes(out), kind: nil), whole)
         }
@@ -81,7 +81,7 @@ extension Parser {
                 var scalars: [UInt32] = []
                 let body = src[bodyStart..<bodyEnd]
                 if p.raw { appendUTF8(body, &scalars) }
-                else if let msg = StringEscapes.decodeStr(body, scalars: &scalars) { report(msg, range(of: t)) }
+                else if let msg = StringEscapes.decodeStr(body, scalars: &scalars) { report(msg, endOf(t)) }
                 appendLiteral(&state, scalars)
             }
         }
@@ -150,7 +150,7 @@ extension Parser {
                     if level == 0 {
                         if s < end && src[s] == ch { doubled = true; break }
                         if ch == UInt8(ascii: "}") {
-                            report("f-string: single '}' is not allowed", range(of: t))
+                            report("f-string: single '}' is not allowed", endOf(t))
                             pos = end
                             return
                         }
@@ -164,7 +164,7 @@ extension Parser {
                 var scalars: [UInt32] = []
                 let body = src[literalStart..<literalEnd]
                 if raw { appendUTF8(body, &scalars) }
-                else if let msg = StringEscapes.decodeStr(body, scalars: &scalars) { report(msg, range(of: t)) }
+                else if let msg = StringEscapes.decodeStr(body, scalars: &scalars) { report(msg, endOf(t)) }
                 appendLiteral(&state, scalars)
             }
             if doubled { pos = s + 1; continue }
@@ -179,14 +179,14 @@ extension Parser {
             flushLiteral(&state, whole, kindU: kindU)
             state.values.append(field)
         }
-        if level == 0 && pos < end { report("f-string: unexpected end of string", range(of: t)) }
-        if level != 0 && (pos >= end || src[pos] != UInt8(ascii: "}")) { report("f-string: expecting '}'", range(of: t)) }
+        if level == 0 && pos < end { report("f-string: unexpected end of string", endOf(t)) }
+        if level != 0 && (pos >= end || src[pos] != UInt8(ascii: "}")) { report("f-string: expecting '}'", endOf(t)) }
     }
 
     /// One `{expr[=][!c][:spec]}` field starting at `{` (CPython's `fstring_find_expr`).
     private func parseFStringField(_ pos: inout Int, _ end: Int, raw: Bool, level: Int, token t: Token,
                                    whole: SourceRange, state: inout StringState, kindU: String?) -> Expr? {
-        let tr = range(of: t)
+        let tr = endOf(t)
         if level >= 2 { report("f-string: expressions nested too deeply", tr); return nil }
         let brace = pos
         pos += 1
@@ -284,8 +284,8 @@ extension Parser {
             concatFString(&specState, &pos, end, raw: raw, level: level + 1, token: t, whole: whole, kindU: kindU)
             // The spec's trailing literal and the spec itself take the token's own range (3.11).
             let specKindU: String? = src[Int(t.start)] == UInt8(ascii: "u") ? "u" : nil
-            flushLiteral(&specState, tr, kindU: specKindU)
-            formatSpec = Expr(.joinedStr(values: specState.values), tr)
+            flushLiteral(&specState, range(of: t), kindU: specKindU)
+            formatSpec = Expr(.joinedStr(values: specState.values), range(of: t))
         }
         if pos >= end || src[pos] != UInt8(ascii: "}") { report("f-string: expecting '}'", tr); return nil }
         pos += 1
@@ -298,7 +298,7 @@ extension Parser {
 
     /// Parses the text of one field as `(expr)` with its own lexer, placed where CPython 3.11 places it.
     private func compileFStringExpression(brace: Int, exprStart: Int, exprEnd: Int, token t: Token) -> Expr? {
-        let tr = range(of: t)
+        let tr = endOf(t)
         var allSpace = true
         for k in exprStart..<exprEnd where !(src[k] == 0x20 || src[k] == 0x09 || src[k] == 0x0A || src[k] == 0x0C || src[k] == 0x0B || src[k] == 0x0D) {
             allSpace = false; break

@@ -3,8 +3,9 @@
 /// deeply nested input from overflowing the stack. The grammar itself lives in Parser+*.swift.
 
 final class Parser {
-    /// Budget of nested expression/pattern levels (brackets are limited by the lexer to 200 like CPython).
-    static let maxNesting = 600
+    /// Budget of tree depth spent by brackets, unary operators, trailer and operator chains, elif chains
+    /// (brackets alone are limited by the lexer to 200, like CPython). CPython itself gives up near 3,000.
+    static let maxNesting = 1000
 
     let src: [UInt8]
     var tokens: [Token]
@@ -16,6 +17,8 @@ final class Parser {
     var nestingExceeded = false
     /// How deep in f-string expressions this parser is (CPython allows two levels of nested format specs).
     let fstringLevel: Int
+    /// NEWLINE tokens the lexer inserted after an unclosed bracket: it has already reported them.
+    var syntheticNewlines: Set<Int> = []
 
     init(src: [UInt8], tokens: [Token], fstringLevel: Int = 0) {
         self.src = src
@@ -90,8 +93,8 @@ final class Parser {
     /// Reports "invalid syntax" (or the lexer's own message, already given) at the current token.
     func reportUnexpected() {
         let t = tok
-        if t.kind == .errorToken { suppressErrors = true; return }
-        if t.kind == .indent { report("unexpected indent", range(of: t)); return }
+        if t.kind == .errorToken || (t.kind == .newline && syntheticNewlines.contains(i)) { suppressErrors = true; return }
+        if t.kind == .indent { report("unexpected indent", indentErrorRange(t)); return }
         if t.kind == .endMarker || t.kind == .newline || t.kind == .dedent {
             report("invalid syntax", SourceRange(line: Int(t.line), utf8Column: Int(t.col), endLine: Int(t.line), endUTF8Column: Int(t.col)))
             return
@@ -99,9 +102,20 @@ final class Parser {
         report("invalid syntax", range(of: t))
     }
 
+    /// CPython places "unexpected indent" on the last column of the indentation.
+    func indentErrorRange(_ t: Token) -> SourceRange {
+        let c = max(Int(t.col) - 1, 0)
+        return SourceRange(line: Int(t.line), utf8Column: c, endLine: Int(t.line), endUTF8Column: Int(t.col))
+    }
+
+    /// Errors about a literal's contents sit at the end of its token, as CPython reports them.
+    func endOf(_ t: Token) -> SourceRange {
+        SourceRange(line: Int(t.endLine), utf8Column: Int(t.endCol), endLine: Int(t.endLine), endUTF8Column: Int(t.endCol))
+    }
+
     func expect(_ k: TokenKind, _ what: String) -> Bool {
         if accept(k) { return true }
-        if kind == .errorToken { suppressErrors = true; return false }
+        if kind == .errorToken || (kind == .newline && syntheticNewlines.contains(i)) { suppressErrors = true; return false }
         report("expected '\(what)'", range(of: tok))
         return false
     }
@@ -118,7 +132,7 @@ final class Parser {
                 nestingExceeded = true
                 let saved = suppressErrors
                 suppressErrors = false
-                report("too many nested parentheses", range(of: tok))
+                report("too deeply nested (maximum recursion depth exceeded during ast construction)", range(of: tok))
                 suppressErrors = saved || true
             }
             return false

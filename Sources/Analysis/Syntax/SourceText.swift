@@ -8,12 +8,24 @@ struct SourceText {
 
     init(utf8 raw: [UInt8]) {
         var b = raw
-        if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { b.removeFirst(3) }
+        let bom = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF
+        if bom { b.removeFirst(3) }
         if b.contains(0x0D) { b = SourceText.normalizeNewlines(b) }
-        if let enc = SourceText.codingDeclaration(b), SourceText.isLatin1(enc) {
-            b = SourceText.latin1ToUTF8(b)
-        }
         bytes = b
+        if let declared = SourceText.codingDeclaration(b) {
+            let enc = SourceText.normalName(declared)
+            if bom && enc != "utf-8" {
+                fail("encoding problem: \(declared) with BOM")
+            } else if ["utf-8", "utf8", "u8", "utf", "cp65001", "ascii", "us-ascii"].contains(enc) {
+                // read as UTF-8
+            } else if SourceText.isLatin1(enc) {
+                bytes = SourceText.latin1ToUTF8(b)
+            } else if let table = SourceEncodings.upperHalf(enc) {
+                bytes = SourceText.transcode(b, table) ?? b
+            } else {
+                fail("unknown encoding: \(declared)")
+            }
+        }
         validate()
     }
 
@@ -45,12 +57,14 @@ struct SourceText {
             while i < end && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0C) { i += 1 }
             if i < end && b[i] == UInt8(ascii: "#") {
                 let text = String(decoding: b[i..<end], as: UTF8.self)
-                if let r = text.range(of: "coding") {
+                var searchFrom = text.startIndex
+                while let r = text.range(of: "coding", range: searchFrom..<text.endIndex) {
+                    searchFrom = r.upperBound
                     var rest = text[r.upperBound...]
                     if let f = rest.first, f == ":" || f == "=" {
                         rest = rest.dropFirst().drop(while: { $0 == " " || $0 == "\t" })
                         let name = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." })
-                        if !name.isEmpty { return name.lowercased() }
+                        if !name.isEmpty { return String(name) }
                     }
                 }
             } else if i < end {
@@ -61,9 +75,32 @@ struct SourceText {
         return nil
     }
 
+    private mutating func fail(_ message: String) {
+        errors.append(SyntaxError(message: message, range: SourceRange(line: 1, utf8Column: 0, endLine: 1, endUTF8Column: 0)))
+    }
+
+    /// CPython's `get_normal_name`: lowercase, `_` as `-`, UTF-8 and Latin-1 spellings folded.
+    private static func normalName(_ enc: String) -> String {
+        let e = enc.lowercased().replacingOccurrences(of: "_", with: "-")
+        if e == "utf-8" || e.hasPrefix("utf-8-") { return "utf-8" }
+        for l in ["latin-1", "iso-8859-1", "iso-latin-1"] where e == l || e.hasPrefix(l + "-") { return "iso-8859-1" }
+        return e
+    }
+
+    private static func transcode(_ b: [UInt8], _ table: [UInt32]) -> [UInt8]? {
+        var s = String.UnicodeScalarView()
+        for c in b {
+            if c < 0x80 { s.append(Unicode.Scalar(c)); continue }
+            guard let u = Unicode.Scalar(table[Int(c) - 0x80]), u.value != 0 else { return nil }
+            s.append(u)
+        }
+        return Array(String(s).utf8)
+    }
+
     private static func isLatin1(_ enc: String) -> Bool {
         let e = enc.replacingOccurrences(of: "_", with: "-")
         return e == "latin-1" || e == "iso-8859-1" || e == "iso-latin-1" || e == "latin1" || e == "iso8859-1"
+            || e == "l1" || e == "latin" || e == "cp819" || e == "8859" || e == "iso-ir-100" || e == "csisolatin1"
             || e.hasPrefix("latin-1-") || e.hasPrefix("iso-8859-1-") || e.hasPrefix("iso-latin-1-")
     }
 

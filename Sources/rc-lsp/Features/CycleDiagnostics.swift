@@ -31,7 +31,7 @@ enum CycleDiagnostics {
             PresentedDiagnostic.Related(
                 range: edge.createdAt,
                 message: "\(Describe.label(edge.from, in: result)) → \(Describe.label(edge.to, in: result)): "
-                    + "reference `\(edgeName(edge, result))` made here")
+                    + "reference `\(edgeName(edge, result, closedAt: cycle.closedAt))` made here")
         }
         var out = [PresentedDiagnostic(range: cycle.closedAt, severity: .warning, code: "reference-cycle",
                                        message: cycleMessage(cycle, result), related: related)]
@@ -64,27 +64,29 @@ enum CycleDiagnostics {
         let path = (cycle.objects + [cycle.objects[0]]).map { Describe.label($0, in: result) }
         let incoming = cycle.objects.map { id -> String in
             guard let edge = cycle.edges.first(where: { $0.to == id }) else { return Describe.label(id, in: result) }
-            return edgeName(edge, result)
+            return edgeName(edge, result, closedAt: cycle.closedAt)
         }
         return "reference cycle: " + path.joined(separator: " → ") + " (" + incoming.joined(separator: " → ")
             + "); reference counting alone never frees it"
     }
 
-    /// `a[0]`, `head.next`: the holder's name (a variable that held it when the cycle closed, else its
-    /// label) followed by the slot or attribute.
-    static func edgeName(_ edge: CycleEdge, _ result: AnalysisResult) -> String {
-        let owner = ownerName(edge.from, result) ?? Describe.label(edge.from, in: result)
+    /// `a[0]`, `head.next`: the holder's name (the variable that last named it where and before the cycle
+    /// closed, else its label) followed by the slot or attribute.
+    static func edgeName(_ edge: CycleEdge, _ result: AnalysisResult, closedAt: SourceRange) -> String {
+        let owner = ownerName(edge.from, result, before: closedAt) ?? Describe.label(edge.from, in: result)
         if edge.via.hasPrefix("[") || edge.via.hasPrefix(".") { return owner + edge.via }
         return owner + "." + edge.via
     }
 
-    /// The first variable that ever names the object, from the name facts (the user's word for it).
-    static func ownerName(_ id: ObjectID, _ result: AnalysisResult) -> String? {
-        for fact in result.names {
-            for value in fact.values {
-                if case .object(let s) = value, s.object == id { return fact.name }
-            }
+    /// The user's word for an object at the statement that closed a cycle: the last name bound to it up to
+    /// that statement, preferring names of the frame that statement runs in.
+    static func ownerName(_ id: ObjectID, _ result: AnalysisResult, before closedAt: SourceRange) -> String? {
+        let frame = result.names.first { closedAt.contains(line: $0.range.line, utf8Column: $0.range.utf8Column) }?.frame
+        var best: NameFact?
+        for fact in result.names where fact.range.line <= closedAt.endLine {
+            guard fact.values.contains(where: { if case .object(let s) = $0 { return s.object == id }; return false }) else { continue }
+            if best == nil || (fact.frame == frame) || best?.frame != frame { best = fact }
         }
-        return nil
+        return best?.name
     }
 }

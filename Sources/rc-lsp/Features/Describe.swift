@@ -19,7 +19,7 @@ enum Describe {
         case .name(let n, let f): return "`\(n)` in \(frame(f))"
         case .slot(let c, let slot): return "slot `\(slot)` of \(label(c, in: result))"
         case .attribute(let o, let a): return "attribute `.\(a)` of \(label(o, in: result))"
-        case .hidden(let why): return why
+        case .hidden(let why): return "hidden: \(why)"
         }
     }
 
@@ -53,11 +53,24 @@ enum Describe {
     static func shared(typeName: String, text: String, count: RefCount) -> String {
         let why: String
         switch count {
-        case .interned(let reason): why = reason
+        case .interned(let reason): why = explain(interned: reason)
         case .opaque: why = "a class: its count includes the interpreter's own references"
         default: why = "shared"
         }
         return "`\(typeName)` `\(text)` — not counted: \(why)"
+    }
+
+    /// The analyser's short reason, in words a Python programmer follows.
+    static func explain(interned reason: String) -> String {
+        switch reason {
+        case "small int": return "small ints (-5 to 256) are preallocated and shared by the whole interpreter"
+        case "singleton": return "None, True, False and Ellipsis are singletons shared by the whole interpreter"
+        case "cached one-character string": return "one-character strings are cached and shared"
+        case "module": return "a module is shared through sys.modules"
+        case "pre-existing object": return "it existed before the program started (a builtin or library object)"
+        case "compile-time constant": return "a compile-time constant, shared with the code object that holds it"
+        default: return reason
+        }
     }
 
     /// "a and b", "a, b and c".

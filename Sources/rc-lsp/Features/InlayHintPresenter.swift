@@ -42,7 +42,9 @@ enum InlayHintPresenter {
         for (i, effect) in shown.enumerated() {
             if i > 0 { parts.append(HintPart(text: " · ", location: nil)) }
             let words = words(effect)
-            let text = shown.count == 1 ? words : "\(effect.subject): \(words)"
+            // A lone effect of a one-object statement reads `rc 2`; otherwise each count says whose it is,
+            // so hiding shared values never leaves a bare number on a `def` line of parameters.
+            let text = fact.effects.count == 1 ? words : "\(effect.subject): \(words)"
             parts.append(HintPart(text: text, location: location(effect, result: result)))
         }
         let total = parts.map(\.text).joined()

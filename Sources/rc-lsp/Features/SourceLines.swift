@@ -44,9 +44,13 @@ struct SourceLines {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A one-line quotation of a range for prose: whitespace runs folded, cut at `limit` characters.
+    /// A one-line quotation of a range for prose: its first line (a `def` quotes its header), whitespace
+    /// runs folded, cut at `limit` characters.
     func snippet(_ r: SourceRange, limit: Int = 40) -> String {
-        let folded = text(r).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        var first = r
+        if r.endLine > r.line { first.endLine = r.line; first.endUTF8Column = Int.max }
+        var folded = text(first).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        if r.endLine > r.line, folded.hasSuffix(":") == false { folded += " …" }
         return folded.count <= limit ? folded : String(folded.prefix(limit - 1)) + "…"
     }
 }

@@ -1,0 +1,43 @@
+import LSPTransport
+import XCTest
+
+/// Settings from initializationOptions, didChangeConfiguration and the configuration pull, taking effect
+/// at once.
+final class SettingsTests: XCTestCase {
+    let source = "x = 10\na = [x]\ndel a\n"
+
+    func testDefaults() throws {
+        let s = try EditorSession(source)
+        XCTAssertEqual(try s.hints(), ["1:7 rc 1", "2:5 freed"])
+    }
+
+    func testInitializationOptionsNestedOrDotted() throws {
+        let s = try EditorSession(source, initializationOptions: [
+            "inlayHints": ["showInterned": true], "inlayHints.showFreed": false])
+        XCTAssertEqual(try s.hints(), ["0:6 interned", "1:7 rc 1"])
+    }
+
+    func testMaxLengthCutsLabels() throws {
+        let s = try EditorSession("a = []\nb = []\ndel a, b\n", initializationOptions: ["inlayHints": ["maxLength": 8]])
+        XCTAssertEqual(try s.hints(), ["0:6 rc 1", "1:6 rc 1", "2:8 a: free…"])
+    }
+
+    func testDidChangeConfigurationAppliesAtOnceAndRefreshes() throws {
+        let s = try EditorSession(source)
+        XCTAssertEqual(try s.hints().count, 2)
+        s.server.sendNotification("workspace/didChangeConfiguration", ["settings": ["rc-lsp": ["inlayHints": ["enabled": false]]]])
+        XCTAssertEqual(try s.hints(), [])
+        XCTAssertTrue(s.server.serverRequests.contains { $0["method"] == "workspace/inlayHint/refresh" })
+    }
+
+    func testEmptyChangePullsTheConfiguration() throws {
+        let s = try EditorSession("a = []\na.append(a)\n")
+        XCTAssertEqual(try s.publishedDiagnostics().count, 1)
+        s.server.serverRequestHandler = { method, _ in
+            method == "workspace/configuration" ? [["diagnostics": ["cycles": false]]] : .null
+        }
+        s.server.sendNotification("workspace/didChangeConfiguration", ["settings": .null])
+        XCTAssertEqual(try s.publishedDiagnostics(), [])
+        XCTAssertTrue(s.server.serverRequests.contains { $0["method"] == "workspace/configuration" })
+    }
+}
