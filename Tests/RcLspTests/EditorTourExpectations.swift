@@ -49,7 +49,7 @@ enum TourExpectations {
         .init(line: 24, character: 36, label: "rc 1"),   // more = [...]
         .init(line: 25, character: 27, label: "rc 2"),   // best = longest(names, more): more's list
         .init(line: 29, character: 30, label: "rc 1"),   // def __init__(self, value): the function
-        .init(line: 29, character: 30, label: "rc 2"),   // self during Node(...)
+        .init(line: 29, character: 30, label: "self: rc 2"),  // self during Node(...)
         .init(line: 34, character: 14, label: "rc 1"),   // head = Node(1)
         .init(line: 35, character: 14, label: "rc 1"),   // tail = Node(2)
         .init(line: 36, character: 16, label: "rc 2"),   // head.next = tail
@@ -82,7 +82,7 @@ enum TourExpectations {
     /// cyclic garbage collector.
     static let diagnostics: [EditorObservation.Diagnostic] = [
         .init(line: 37, character: 0, severity: "WARN", code: "reference-cycle",
-              message: "reference cycle: Node #1 → Node #2 → Node #1 (self.next → self.next); reference counting alone never frees it"),
+              message: "reference cycle: Node #1 → Node #2 → Node #1 (tail.next → head.next); reference counting alone never frees it"),
         .init(line: 39, character: 0, severity: "INFO", code: "cycle-garbage",
               message: "Node #1 and Node #2 are now garbage held only by their cycle; the cyclic garbage collector must free them"),
     ]
