@@ -53,6 +53,17 @@ final class EditorEmacsTests: XCTestCase {
         XCTAssertEqual(report.observation.diagnosticsAfterSave, TourExpectations.diagnostics)
     }
 
+    /// Settings a user sets after loading the file reach the server: with `showFreed` off, the `freed`
+    /// hint on `del a` is gone and every other hint stays.
+    func testUserSettingsReachTheServer() throws {
+        let report = try runEmacs(waitForDiagnostics: false, setup: """
+            (setq rc-lsp-settings '(:inlayHints (:enabled t :showInterned :json-false :showFreed :json-false \
+            :maxLength 60) :diagnostics (:onChange t :cycles t)))
+            """)
+        XCTAssertEqual(report.server?.settings?.inlayHints.showFreed, false)
+        XCTAssertEqual(report.observation.hints, TourExpectations.hints.filter { $0.label != "freed" })
+    }
+
     // MARK: - Running Emacs
 
     /// `RC_LSP_EMACS`, else `emacs` on PATH, if it is Emacs 30 or later.

@@ -72,6 +72,16 @@ final class EditorNeovimTests: XCTestCase {
         XCTAssertEqual(report.server_exit, .init(code: 0, signal: 0))
     }
 
+    /// Settings a user overrides with `vim.lsp.config` reach the server (as initializationOptions and
+    /// with didChangeConfiguration): with `showFreed` off, the `freed` hint on `del a` is gone.
+    func testUserSettingsReachTheServer() throws {
+        let override = "lua vim.lsp.config('rc_lsp', { settings = { ['rc-lsp'] = { inlayHints = { showFreed = false } } } })"
+        let report = try runNeovim(setup: .runtimepath, waitForDiagnostics: false, extraSetup: override)
+        XCTAssertEqual(report.client?.settings?.inlayHints.showFreed, false)
+        XCTAssertEqual(report.client?.settings?.inlayHints.maxLength, 60, "the other settings keep their defaults")
+        XCTAssertEqual(report.observation.hints, TourExpectations.hints.filter { $0.label != "freed" })
+    }
+
     // MARK: - Running Neovim
 
     enum Setup {

@@ -27,9 +27,13 @@
   '(:inlayHints (:enabled t :showInterned :json-false :showFreed t :maxLength 60)
     :diagnostics (:onChange t :cycles t))
   "The server's settings (section \"rc-lsp\").
-Sent as initializationOptions and as workspace configuration.
-Booleans are t and :json-false."
-  :type 'sexp)
+Sent as initializationOptions and as workspace configuration, read when
+Eglot starts the server.  Booleans are t and :json-false.  After changing
+them while the server runs, call `rc-lsp-apply-settings'."
+  :type 'sexp
+  :set (lambda (symbol value)
+         (set-default symbol value)
+         (when (fboundp 'rc-lsp--publish-settings) (rc-lsp--publish-settings))))
 
 (defcustom rc-lsp-eglot-companion nil
   "Another Python server to run beside rc-lsp, as a command list.
@@ -38,9 +42,29 @@ starts `rass -- rc-lsp -- COMPANION': rc-lsp answers hovers and inlay hints,
 the companion completion and formatting."
   :type '(choice (const :tag "rc-lsp alone" nil) (repeat string)))
 
+(defun rc-lsp--publish-settings ()
+  "Put `rc-lsp-settings' in the default `eglot-workspace-configuration'.
+Under :rc-lsp.
+That is what Eglot answers to workspace/configuration and sends with
+workspace/didChangeConfiguration; other servers only read their own
+sections.  A configuration that is a function (the user's own) is left alone."
+  (let ((config (default-value 'eglot-workspace-configuration)))
+    (unless (functionp config)
+      (setq-default eglot-workspace-configuration
+                    (plist-put (copy-sequence config) :rc-lsp rc-lsp-settings)))))
+
+(defun rc-lsp-apply-settings ()
+  "Send the current `rc-lsp-settings' to the current buffer's server."
+  (interactive)
+  (rc-lsp--publish-settings)
+  (let ((server (eglot-current-server)))
+    (when server (eglot-signal-didChangeConfiguration server))))
+
 (defun rc-lsp-eglot-contact (&optional _interactive _project)
   "The command Eglot runs for Python buffers.
 rc-lsp alone, or behind `rass' with `rc-lsp-eglot-companion'."
+  ;; Read the settings now, not when this file was loaded: the user may have set them since.
+  (rc-lsp--publish-settings)
   (append (if rc-lsp-eglot-companion
               (append (list "rass" "--" rc-lsp-program "--") rc-lsp-eglot-companion)
             (list rc-lsp-program))
@@ -49,11 +73,7 @@ rc-lsp alone, or behind `rass' with `rc-lsp-eglot-companion'."
 ;; First in the list, so it wins over Eglot's built-in entry for Python.
 (add-to-list 'eglot-server-programs '((python-mode python-ts-mode) . rc-lsp-eglot-contact))
 
-;; Answered to workspace/configuration and sent with workspace/didChangeConfiguration.  Other servers
-;; only read their own sections, so this sits beside their settings.
-(setq-default eglot-workspace-configuration
-              (plist-put (copy-sequence (default-value 'eglot-workspace-configuration))
-                         :rc-lsp rc-lsp-settings))
+(rc-lsp--publish-settings)
 
 ;; Eglot turns `eglot-inlay-hints-mode' on in every buffer it manages; this keeps it on for rc-lsp
 ;; even where a user's init turned it off globally.
