@@ -124,6 +124,18 @@ extension Interpreter {
             return .obj(it.id)
         case "id":
             return unknownValue("int")
+        case "type":
+            guard args.count == 1, kw.isEmpty else { throw Abort("type() with 3 arguments") }
+            if let o = heap.object(args[0]), o.kind == .instance, let c = o.classRef?.value { retain(c); return c }
+            if let o = heap.object(args[0]), o.kind == .unknown { return unknownValue("type") }
+            return .atom(.builtin(typeName(of: args[0])))
+        case "hash", "ord", "chr", "round", "divmod", "callable", "format", "ascii", "bin", "hex", "oct", "input":
+            // Pure builtins: they keep no reference to their arguments.
+            for v in args + kw.map(\.1) {
+                if let o = heap.object(v), o.kind == .instance { throw Abort("\(name) on an instance") }
+            }
+            return unknownValue(name == "input" || name == "chr" || name == "format" || name == "ascii"
+                                || name == "bin" || name == "hex" || name == "oct" ? "str" : "object")
         case "isinstance":
             guard args.count == 2 else { throw Abort("isinstance") }
             if let c = heap.object(args[1]), c.kind == .klass {

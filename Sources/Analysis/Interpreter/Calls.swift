@@ -19,6 +19,17 @@ extension Interpreter {
                 for _ in 0..<(pos.count + kw.count + 2) { _ = f.pop() }
                 return try callFunction(m, [recv] + pos, kw, f)
             }
+            // An instance attribute holding a callable, or a function looked up on a class: LOAD_METHOD
+            // pushes the plain value and drops the receiver.
+            if let p = heap.object(recv), let v = plainCallable(p, attr), let fo = heap.object(v), fo.kind == .function {
+                retain(v)
+                _ = f.pop()
+                release(recv)
+                f.push(v, "the callable")
+                let (pos, kw) = try evalArguments(args, keywords, f)
+                for _ in 0..<(pos.count + kw.count + 1) { _ = f.pop() }
+                return try callFunction(v, pos, kw, f)
+            }
             let (pos, kw) = try evalArguments(args, keywords, f)
             let result = try callMethod(recv, attr, pos, kw, f)
             for _ in 0..<(pos.count + kw.count) { _ = f.pop() }
@@ -72,6 +83,13 @@ extension Interpreter {
         for (_, v) in kw { release(v) }
         release(callee)
         return result
+    }
+
+    /// `recv.attr` when it is called without binding: an instance's own attribute, or a class's function.
+    func plainCallable(_ p: PyObj, _ attr: String) -> Value? {
+        if p.kind == .instance { return p.attrs[attr]?.value }
+        if p.kind == .klass { return classLookup(p.id, attr) }
+        return nil
     }
 
     /// Evaluates call arguments left to right, each pushed on the caller's stack (they stay there: the
@@ -142,7 +160,7 @@ extension Interpreter {
         }
         // Cells for captured locals, shared cells for free variables.
         for n in def.scope.cellVars.sorted() {
-            let c = newObject(.cell, "cell")
+            let c = newObject(.cell, "cell", visible: false)
             c.site = -1
             frame.cells[n] = c.id
             frame.cellOrder.append(n)
@@ -263,7 +281,7 @@ extension Interpreter {
             if let c = f.cells[n] { retain(.obj(c)); frame.cells[n] = c; frame.cellOrder.append(n) }
         }
         for n in scope.cellVars.sorted() {
-            let c = newObject(.cell, "cell"); c.site = -1
+            let c = newObject(.cell, "cell", visible: false); c.site = -1
             frame.cells[n] = c.id; frame.cellOrder.append(n)
         }
         frame.push(.obj(it), "the comprehension's iterator (.0)")

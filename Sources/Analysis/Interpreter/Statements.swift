@@ -312,7 +312,8 @@ extension Interpreter {
             guard let c = f.cells[n] else { throw Abort("closure over \(n) not found") }
             retain(.obj(c))
             let cellObj = heap[c]
-            if cellObj.site <= 0 { cellObj.site = range.line; cellObj.siteRange = range }
+            // The oracle first sees a cell through the first function that captures it.
+            if cellObj.site <= 0 { cellObj.site = range.line; cellObj.siteRange = range; cellObj.visible = true }
             o.closure.append((n, Slot(value: .obj(c), line: line)))
         }
         graphVersion += 1
