@@ -189,6 +189,34 @@ final class InterpreterTests: XCTestCase {
         XCTAssertEqual(p.rc("os", .end, 4), "\"interned\"")
     }
 
+    func testDeeplyNestedInputNeitherCrashesNorClaimsTooMuch() {
+        let depth = 2000
+        let src = "a = " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\nb = [1]\n"
+        let interp = Interpreter(module: PythonParser.parse(src).module)
+        interp.run()
+        let deepIfs = (0..<300).map { String(repeating: " ", count: $0) + "if True:\n" }.joined()
+            + String(repeating: " ", count: 300) + "x = [1]\n"
+        let interp2 = Interpreter(module: PythonParser.parse(deepIfs).module)
+        interp2.run()
+        XCTAssertTrue(interp.abortReason != nil || interp.recorder.points.count == 2)
+    }
+
+    func testFibonacciRecursionIsExactAtEveryDepth() {
+        let p = InterpretedProgram("""
+        def fib(n, memo):
+            if n < 2:
+                return n
+            r = fib(n - 1, memo) + fib(n - 2, memo)
+            memo.append(r)
+            return r
+        cache = []
+        v = fib(12, cache)
+        """)
+        XCTAssertNil(p.interp.abortReason)
+        XCTAssertEqual(p.rc("cache", .end, 8), "1")
+        XCTAssertEqual(p.rc("memo", .call, 1, "fib"), "{\"min\": 2, \"max\": 13}")
+    }
+
     func testDeepRecursionStopsWithinTheBudget() {
         let p = InterpretedProgram("""
         def f(n):

@@ -34,6 +34,8 @@ struct IteratorState {
     var source: IteratorSource
     var index = 0
     var exhausted = false
+    /// Size of a dict or set source when iteration started (CPython raises if it changes).
+    var sourceSize: Int?
     var resultTuple: Int?
 }
 

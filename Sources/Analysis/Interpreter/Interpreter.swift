@@ -21,6 +21,9 @@ final class Interpreter {
     var steps = 0
     let maxSteps: Int
     let maxCallDepth = 40
+    /// Expression and block nesting right now, bounded so deeply nested input cannot overflow the stack.
+    var nesting = 0
+    let maxNesting = 600
     /// Why the run stopped early, if it did.
     var abortReason: String?
     /// Unknown code may have changed objects: cycles and exit facts are not vouched for.

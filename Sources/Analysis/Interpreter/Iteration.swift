@@ -23,6 +23,7 @@ extension Interpreter {
                 it.iterator = IteratorState(source: .sequence(dictPart: nil))
             case .dict:
                 it.iterator = IteratorState(source: .sequence(dictPart: .keys))
+                it.iterator?.sourceSize = o.keys.count
             case .dictView:
                 guard let part = o.scalar, case .str(let p) = part, let d = o.items.first?.value else {
                     throw Abort("dict view")
@@ -32,6 +33,7 @@ extension Interpreter {
                 retain(d)
                 it.items = [Slot(value: d, line: 0)]
                 if dp == .items { it.iterator?.resultTuple = makeResultTuple(2) }
+                it.iterator?.sourceSize = heap.object(d)?.keys.count
                 return it.id
             case .range:
                 guard let r = o.rangeValue else { throw Abort("range") }
@@ -123,6 +125,7 @@ extension Interpreter {
                     return makeStr(String(scalars[i]))
                 }
                 if s.kind == .dict {
+                    if let n = state.sourceSize, n != s.keys.count { throw Abort("dict changed size during iteration") }
                     guard i < s.keys.count else { exhaust(it); return nil }
                     it.iterator?.index += 1
                     switch part ?? .keys {
