@@ -35,6 +35,7 @@ extension Interpreter {
             return .none
         case "len":
             guard args.count == 1 else { throw Abort("len arity") }
+            if isStale(args[0]) { return unknownValue("int") }
             if let o = heap.object(args[0]) {
                 switch o.kind {
                 case .list, .tuple, .set, .frozenset: return makeInt(o.items.count)
@@ -283,6 +284,14 @@ extension Interpreter {
         if case .atom(.str(let s)) = recv { return try strMethod(s, recv, attr, pos, f) }
         guard let o = heap.object(recv) else { throw Abort("method of a constant") }
         let line = f.currentLine ?? 0
+        if isStale(recv) && o.kind != .instance && o.kind != .klass {
+            // Its contents are unknown: so is whatever this method stores, removes or returns.
+            for v in pos + kw.map(\.1) {
+                if heap.reachesCode(v) && o.kind == .unknown { throw Abort("program objects passed to unknown code") }
+                heap.taint(v)
+            }
+            return unknownValue("object")
+        }
         switch o.kind {
         case .list:
             switch (attr, pos.count) {

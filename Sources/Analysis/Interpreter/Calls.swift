@@ -65,6 +65,7 @@ extension Interpreter {
                 guard pos.isEmpty, kw.isEmpty else { throw Abort("weakref call args") }
                 for _ in 0..<1 { _ = f.pop() }
                 var r = Value.none
+                if let t = o.weakTarget, heap[t].tainted || o.tainted { release(callee); return unknownValue("object") }
                 if let t = o.weakTarget, heap[t].alive { r = .obj(t); retain(r) }
                 release(callee)
                 return r
@@ -304,7 +305,7 @@ extension Interpreter {
         let g = gens[level]
         while let item = try next(it) {
             steps += 1
-            if steps > maxSteps { throw Abort("work budget exhausted") }
+            if steps > maxSteps { throw Abort(Abort.budget) }
             try assign(g.target, item, f)
             var keep = true
             for cond in g.ifs {

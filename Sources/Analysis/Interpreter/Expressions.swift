@@ -5,7 +5,7 @@
 extension Interpreter {
     func eval(_ e: Expr, _ f: Frame) throws -> Value {
         steps += 1
-        if steps > maxSteps { throw Abort("work budget exhausted") }
+        if steps > maxSteps { throw Abort(Abort.budget) }
         nesting += 1
         defer { nesting -= 1 }
         if nesting > maxNesting { throw Abort("expression nested too deeply") }
@@ -200,6 +200,7 @@ extension Interpreter {
     }
 
     func truthValue(_ v: Value) throws -> Bool {
+        if isStale(v) { throw Abort("condition on a tainted object") }
         switch v {
         case .atom(let a):
             if let t = a.truth { return t }

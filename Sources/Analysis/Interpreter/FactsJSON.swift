@@ -41,6 +41,9 @@ public enum FactsJSON {
             out += ",\n \"exit\": {\"freed_by_gc\": [" + r.freedByGC.sorted().map(quote).joined(separator: ", ") + "]}"
         }
         if let a = interp.abortReason { out += ",\n \"stopped\": \(quote(a))" }
+        if !interp.havocReasons.isEmpty {
+            out += ",\n \"not_followed\": [" + interp.havocReasons.map(quote).joined(separator: ", ") + "]"
+        }
         out += "\n}\n"
         return out
     }

@@ -6,6 +6,7 @@
 struct Abort: Error {
     let reason: String
     init(_ reason: String) { self.reason = reason }
+    static let budget = "work budget exhausted"
 }
 
 enum Flow {
@@ -26,6 +27,9 @@ final class Interpreter {
     let maxNesting = 600
     /// Why the run stopped early, if it did.
     var abortReason: String?
+    /// Module statements the interpreter could not follow; the state after each was made unknown.
+    var havocReasons: [String] = []
+    var cachedGlobalDeclarations: Set<String>?
     /// Unknown code may have changed objects: cycles and exit facts are not vouched for.
     var heapTainted = false
     private var lastCycleVersion = -1
@@ -54,16 +58,21 @@ final class Interpreter {
     func run() {
         let f = Frame(kind: .module, qualname: "<module>", scope: scopes.module, depth: 0)
         frames = [f]
-        do {
-            let flow = try execBlock(module.body, f, isFunctionBody: false)
-            _ = flow
-            if let p = f.pendingLine { record(.end, p, f) }
-            exitProgram(f)
-        } catch let a as Abort {
-            abortReason = a.reason
-        } catch {
-            abortReason = "\(error)"
+        for s in module.body {
+            do {
+                _ = try exec(s, f)
+            } catch let a as Abort {
+                // Outside the subset: forget what this statement may have changed, then go on.
+                if a.reason == Abort.budget { abortReason = a.reason; return }
+                havocReasons.append("line \(s.range.line): \(a.reason)")
+                havoc(after: s)
+            } catch {
+                abortReason = "\(error)"
+                return
+            }
         }
+        if let p = f.pendingLine { record(.end, p, f) }
+        if !heapTainted { exitProgram(f) }
     }
 
     var moduleFrame: Frame { frames[0] }
@@ -75,7 +84,7 @@ final class Interpreter {
     /// statement of `f` fires here, with the state as it is now.
     func beginStatement(line: Int, range: SourceRange, in f: Frame) throws {
         steps += 1
-        if steps > maxSteps { throw Abort("work budget exhausted") }
+        if steps > maxSteps { throw Abort(Abort.budget) }
         if let p = f.pendingLine, p != line { record(.line, p, f) }
         f.pendingLine = line
         f.pendingRange = range
@@ -238,6 +247,7 @@ final class Interpreter {
             if let v = f.lookup(name) { retain(v); return v }
             throw Abort("unbound local \(name)")
         case .cell, .free:
+            if let c = cell(name, f), c.tainted { return unknownValue("object") }
             if let c = cell(name, f), let s = c.items.first { retain(s.value); return s.value }
             if f.kind == .classBody, let v = f.lookup(name) { retain(v); return v }
             throw Abort("unbound cell \(name)")

@@ -4,6 +4,7 @@
 extension Interpreter {
     /// `iter(v)`: an owned reference to a new internal iterator.
     func makeIterator(_ v: Value) throws -> Int {
+        if isStale(v) { throw Abort("iterating a tainted object") }
         let it = newObject(.iterator, "iterator", visible: false)
         switch v {
         case .atom(let a):
@@ -175,6 +176,7 @@ extension Interpreter {
 
     /// All items of an iterable, owned.
     func iterateAll(_ v: Value) throws -> [Value] {
+        if isStale(v) { throw Abort("iterating a tainted object") }
         if let o = heap.object(v), o.kind == .list || o.kind == .tuple {
             for s in o.items { retain(s.value) }
             return o.items.map(\.value)
@@ -184,7 +186,7 @@ extension Interpreter {
         while let x = try next(it) {
             out.append(x)
             steps += 1
-            if steps > maxSteps { throw Abort("work budget exhausted") }
+            if steps > maxSteps { throw Abort(Abort.budget) }
         }
         release(.obj(it))
         return out
