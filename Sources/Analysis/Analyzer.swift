@@ -5,6 +5,7 @@ public enum Analyzer {
     public static func analyze(_ source: String) -> AnalysisResult {
         let parsed = PythonParser.parse(source)
         let interp = Interpreter(module: parsed.module)
+        interp.recordsPoints = false
         let builder = ResultBuilder(interp, source: source)
         interp.run()
         return builder.result(syntaxErrors: parsed.errors)

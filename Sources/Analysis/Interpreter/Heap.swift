@@ -190,6 +190,7 @@ final class Heap {
             o.rc -= 1
             guard o.rc <= 0, o.alive else { continue }
             o.alive = false
+            freedFlag = true
             freedSinceMark.append(id)
             o.forEachTarget { work.append($0) }
             clearReferences(o)
@@ -218,6 +219,13 @@ final class Heap {
             }
         }
     }
+
+    /// True once, after a release freed something (read by the cycle cache).
+    var freedAnything: Bool {
+        defer { freedFlag = false }
+        return freedFlag
+    }
+    private var freedFlag = false
 
     func takeFreed() -> [Int] {
         defer { freedSinceMark = [] }

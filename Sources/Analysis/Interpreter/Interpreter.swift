@@ -41,13 +41,16 @@ final class Interpreter {
     var didRun: ((Stmt, Frame) -> Void)?
     var didEnter: ((FunctionBody, Frame) -> Void)?
     var cycleObserver: ((_ components: [[Int]], _ garbage: Set<Int>, _ at: SourceRange?) -> Void)?
+    /// Whether every name's count is recorded at every point (the oracle's format; the editor's result
+    /// does not need it, and for a large module it is the main cost).
+    var recordsPoints = true
     /// Tests: re-derive every count from the state at each point and note where they differ.
     var checkCounts = false
     var countCheckFailures: [String] = []
     /// The first statement range seen on each line (edge creation sites).
     var lineRanges: [Int: SourceRange] = [:]
 
-    init(module: Module, maxSteps: Int = 200_000) {
+    init(module: Module, maxSteps: Int = 60_000) {
         scopes = ScopeBuilder()
         self.maxSteps = maxSteps
         self.module = module
@@ -105,7 +108,7 @@ final class Interpreter {
         let o = heap.allocate(kind, typeName: typeName, site: line, visible: visible)
         o.siteRange = range
         o.rc = 1
-        graphVersion += 1
+        // A new object has no references to it yet: no cycle can change until something stores it.
         return o
     }
 
@@ -150,7 +153,7 @@ final class Interpreter {
 
     func record(_ event: PointEvent, _ line: Int, _ f: Frame) {
         if checkCounts, !countMismatches().isEmpty { countCheckFailures.append("\(event.rawValue) \(line) \(f.qualname)") }
-        recorder.record(PointKey(event: event, line: line, frame: f.qualname), bindings(of: f))
+        if recordsPoints { recorder.record(PointKey(event: event, line: line, frame: f.qualname), bindings(of: f)) }
         if event != .call { recordCycles(line, at: f.pendingRange) }
     }
 
@@ -231,7 +234,8 @@ final class Interpreter {
 
     func release(_ v: Value) {
         heap.release(v)
-        graphVersion += 1
+        // Freeing can only remove cycles: the cached ones must be recomputed only if there are any.
+        if !cachedCycles.isEmpty, heap.freedAnything { graphVersion += 1 }
     }
 
     func retain(_ v: Value) { heap.retain(v) }
@@ -279,7 +283,6 @@ final class Interpreter {
             graphVersion += 1
             if let old { release(old) }
         }
-        graphVersion += 1
     }
 
     func deleteName(_ name: String, _ f: Frame) throws {
