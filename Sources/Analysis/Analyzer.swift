@@ -8,6 +8,7 @@ public enum Analyzer {
         interp.recordsPoints = false
         let builder = ResultBuilder(interp, source: source)
         interp.run()
+        interp.analyzeUncalledFunctions()
         return builder.result(syntaxErrors: parsed.errors)
     }
 }

@@ -130,6 +130,12 @@ extension Interpreter {
     /// Calls a Python function. `fnValue`, `pos` and `kw` are owned and move into the new frame.
     func callFunction(_ fnValue: Value, _ pos: [Value], _ kw: [(String, Value)], _ caller: Frame) throws -> Value {
         guard let fo = heap.object(fnValue), let info = fo.function else { throw Abort("not a function") }
+        if standalone {
+            // Inside a function analysed on its own, calls are not followed: the callee's facts describe
+            // the program's real calls only.
+            for v in pos + kw.map(\.1) { heap.taint(v) }
+            return unknownValue("object")
+        }
         let def = info.def
         if def.scope.isGenerator { throw Abort("generator or coroutine") }
         guard frames.count < maxCallDepth else { throw Abort("call depth") }
@@ -177,6 +183,7 @@ extension Interpreter {
         graphVersion += 1
         frames.append(frame)
         record(.call, def.defLine, frame)
+        calledDefinitions.insert(def.range)
         didEnter?(def, frame)
         var result: Value = .none
         if let lambdaBody = def.lambdaBody {

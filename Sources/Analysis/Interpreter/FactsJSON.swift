@@ -7,6 +7,7 @@ public enum FactsJSON {
         let parsed = PythonParser.parse(source)
         let interp = Interpreter(module: parsed.module)
         interp.run()
+        interp.finishProgram()
         return render(interp, program: program)
     }
 

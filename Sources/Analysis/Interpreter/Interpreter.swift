@@ -30,6 +30,10 @@ final class Interpreter {
     /// Module statements the interpreter could not follow; the state after each was made unknown.
     var havocReasons: [String] = []
     var cachedGlobalDeclarations: Set<String>?
+    /// Running functions the program never called, each on its own with unknown arguments.
+    var standalone = false
+    /// Every def/lambda that was called at least once.
+    var calledDefinitions = Set<SourceRange>()
     /// Unknown code may have changed objects: cycles and exit facts are not vouched for.
     var heapTainted = false
     private var lastCycleVersion = -1
@@ -75,7 +79,12 @@ final class Interpreter {
             }
         }
         if let p = f.pendingLine { record(.end, p, f) }
-        if !heapTainted { exitProgram(f) }
+    }
+
+    /// After the run: the oracle's exit (globals deleted, what only the cycle collector frees).
+    func finishProgram() {
+        guard abortReason == nil, !heapTainted, let f = frames.first else { return }
+        exitProgram(f)
     }
 
     var moduleFrame: Frame { frames[0] }
@@ -264,6 +273,13 @@ final class Interpreter {
     }
 
     func loadGlobal(_ name: String) throws -> Value {
+        if standalone, let v = moduleFrame.lookup(name) {
+            // A function run on its own: a global may hold anything by the time it is called, except the
+            // program's functions, classes and imported modules.
+            if case .atom(.module) = v { return v }
+            if let o = heap.object(v), o.kind == .function || o.kind == .klass { retain(v); return v }
+            return unknownValue("object")
+        }
         if let v = moduleFrame.lookup(name) { retain(v); return v }
         if let b = Builtins.value(named: name) { return b }
         throw Abort("name \(name) is not defined")
