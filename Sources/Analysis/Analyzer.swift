@@ -5,8 +5,10 @@ public enum Analyzer {
     public static func analyze(_ source: String) -> AnalysisResult {
         let parsed = PythonParser.parse(source)
         let interp = Interpreter(module: parsed.module)
+        interp.recordsPoints = false
         let builder = ResultBuilder(interp, source: source)
         interp.run()
+        interp.analyzeUncalledFunctions()
         return builder.result(syntaxErrors: parsed.errors)
     }
 }

@@ -55,6 +55,28 @@ final class InterpreterResultTests: XCTestCase {
                        SourcePosition(line: 1, utf8Column: 9))
     }
 
+    func testUncalledFunctionsGetFactsForWhatTheyMakeThemselves() {
+        let r = Analyzer.analyze("""
+        def helper(data):
+            result = []
+            alias = result
+            data.append(result)
+            return alias
+        class Store:
+            def add(self, item):
+                entry = [item]
+                copy = entry
+                self.log = entry
+                return copy
+        """)
+        XCTAssertEqual(count(effect(r, line: 2, "result", frame: "helper")), .exact(1))
+        XCTAssertEqual(count(effect(r, line: 3, "alias", frame: "helper")), .exact(2))
+        XCTAssertEqual(count(effect(r, line: 4, "result", frame: "helper")), .unknown)
+        XCTAssertEqual(count(effect(r, line: 8, "entry", frame: "Store.add")), .exact(1))
+        XCTAssertEqual(count(effect(r, line: 9, "copy", frame: "Store.add")), .exact(2))
+        XCTAssertEqual(count(effect(r, line: 10, "self.log", frame: "Store.add")), .unknown)
+    }
+
     func testCycleFactHasPathEdgesAndGarbagePoint() {
         let r = Analyzer.analyze("a = []\nb = [a]\na.append(b)\ndel a, b\nx = 1\n")
         XCTAssertEqual(r.cycles.count, 1)

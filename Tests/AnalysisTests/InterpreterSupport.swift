@@ -10,6 +10,7 @@ struct InterpretedProgram {
         interp = Interpreter(module: PythonParser.parse(source).module)
         interp.checkCounts = true
         interp.run()
+        interp.finishProgram()
         XCTAssertEqual(interp.countCheckFailures, [], "counts differ from the graph", file: file, line: line)
     }
 

@@ -163,18 +163,40 @@ final class InterpreterTests: XCTestCase {
         XCTAssertEqual(p.site("m", .end, 7), ["method@5"])
     }
 
-    func testOutsideTheSubsetNothingExactIsClaimedAfterwards() {
+    func testAfterAStatementOutsideTheSubsetOldObjectsAreUnknownAndNewOnesExact() {
         let p = InterpretedProgram("""
         a = [1]
+        n = None
         try:
             b = a
+            n = [2]
         finally:
             pass
         c = a
+        d = [3]
+        e = d
         """)
         XCTAssertEqual(p.rc("a", .line, 1), "1")
-        XCTAssertEqual(p.rc("c", .end, 6), "no point")
-        XCTAssertNotNil(p.interp.abortReason)
+        XCTAssertEqual(p.rc("c", .line, 8), "\"unknown\"")
+        XCTAssertEqual(p.rc("n", .line, 8), "\"unknown\"")
+        XCTAssertEqual(p.rc("e", .end, 10), "2")
+        XCTAssertEqual(p.interp.havocReasons.count, 1)
+        XCTAssertTrue(p.interp.heapTainted)
+    }
+
+    func testReadingATaintedContainerGivesAnUnknownValue() {
+        let p = InterpretedProgram("""
+        box = [[1]]
+        with open("x") as fh:
+            pass
+        fresh = [2]
+        box.append(fresh)
+        got = box[0]
+        box.clear()
+        """)
+        XCTAssertEqual(p.rc("got", .line, 6), "\"unknown\"")
+        XCTAssertEqual(p.rc("fresh", .end, 7), "\"unknown\"")
+        XCTAssertEqual(p.rc("fresh", .line, 4), "1")
     }
 
     func testUnknownCallResultsAreNeverExact() {
@@ -189,12 +211,41 @@ final class InterpreterTests: XCTestCase {
         XCTAssertEqual(p.rc("os", .end, 4), "\"interned\"")
     }
 
+    func testDeeplyNestedInputNeitherCrashesNorClaimsTooMuch() {
+        let depth = 2000
+        let src = "a = " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\nb = [1]\n"
+        let interp = Interpreter(module: PythonParser.parse(src).module)
+        interp.run()
+        let deepIfs = (0..<300).map { String(repeating: " ", count: $0) + "if True:\n" }.joined()
+            + String(repeating: " ", count: 300) + "x = [1]\n"
+        let interp2 = Interpreter(module: PythonParser.parse(deepIfs).module)
+        interp2.run()
+        XCTAssertTrue(interp.abortReason != nil || interp.recorder.points.count == 2)
+    }
+
+    func testFibonacciRecursionIsExactAtEveryDepth() {
+        let p = InterpretedProgram("""
+        def fib(n, memo):
+            if n < 2:
+                return n
+            r = fib(n - 1, memo) + fib(n - 2, memo)
+            memo.append(r)
+            return r
+        cache = []
+        v = fib(12, cache)
+        """)
+        XCTAssertNil(p.interp.abortReason)
+        XCTAssertEqual(p.rc("cache", .end, 8), "1")
+        XCTAssertEqual(p.rc("memo", .call, 1, "fib"), "{\"min\": 2, \"max\": 13}")
+    }
+
     func testDeepRecursionStopsWithinTheBudget() {
         let p = InterpretedProgram("""
         def f(n):
             return f(n + 1)
         f(0)
         """)
-        XCTAssertNotNil(p.interp.abortReason)
+        XCTAssertEqual(p.interp.havocReasons.count, 1)
+        XCTAssertEqual(p.rc("n", .call, 1, "f"), "\"interned\"")
     }
 }

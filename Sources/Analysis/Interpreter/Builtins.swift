@@ -35,6 +35,7 @@ extension Interpreter {
             return .none
         case "len":
             guard args.count == 1 else { throw Abort("len arity") }
+            if isStale(args[0]) { return unknownValue("int") }
             if let o = heap.object(args[0]) {
                 switch o.kind {
                 case .list, .tuple, .set, .frozenset: return makeInt(o.items.count)
@@ -124,6 +125,18 @@ extension Interpreter {
             return .obj(it.id)
         case "id":
             return unknownValue("int")
+        case "type":
+            guard args.count == 1, kw.isEmpty else { throw Abort("type() with 3 arguments") }
+            if let o = heap.object(args[0]), o.kind == .instance, let c = o.classRef?.value { retain(c); return c }
+            if let o = heap.object(args[0]), o.kind == .unknown { return unknownValue("type") }
+            return .atom(.builtin(typeName(of: args[0])))
+        case "hash", "ord", "chr", "round", "divmod", "callable", "format", "ascii", "bin", "hex", "oct", "input":
+            // Pure builtins: they keep no reference to their arguments.
+            for v in args + kw.map(\.1) {
+                if let o = heap.object(v), o.kind == .instance { throw Abort("\(name) on an instance") }
+            }
+            return unknownValue(name == "input" || name == "chr" || name == "format" || name == "ascii"
+                                || name == "bin" || name == "hex" || name == "oct" ? "str" : "object")
         case "isinstance":
             guard args.count == 2 else { throw Abort("isinstance") }
             if let c = heap.object(args[1]), c.kind == .klass {
@@ -271,6 +284,14 @@ extension Interpreter {
         if case .atom(.str(let s)) = recv { return try strMethod(s, recv, attr, pos, f) }
         guard let o = heap.object(recv) else { throw Abort("method of a constant") }
         let line = f.currentLine ?? 0
+        if isStale(recv) && o.kind != .instance && o.kind != .klass {
+            // Its contents are unknown: so is whatever this method stores, removes or returns.
+            for v in pos + kw.map(\.1) {
+                if heap.reachesCode(v) && o.kind == .unknown { throw Abort("program objects passed to unknown code") }
+                heap.taint(v)
+            }
+            return unknownValue("object")
+        }
         switch o.kind {
         case .list:
             switch (attr, pos.count) {

@@ -19,6 +19,17 @@ extension Interpreter {
                 for _ in 0..<(pos.count + kw.count + 2) { _ = f.pop() }
                 return try callFunction(m, [recv] + pos, kw, f)
             }
+            // An instance attribute holding a callable, or a function looked up on a class: LOAD_METHOD
+            // pushes the plain value and drops the receiver.
+            if let p = heap.object(recv), let v = plainCallable(p, attr), let fo = heap.object(v), fo.kind == .function {
+                retain(v)
+                _ = f.pop()
+                release(recv)
+                f.push(v, "the callable")
+                let (pos, kw) = try evalArguments(args, keywords, f)
+                for _ in 0..<(pos.count + kw.count + 1) { _ = f.pop() }
+                return try callFunction(v, pos, kw, f)
+            }
             let (pos, kw) = try evalArguments(args, keywords, f)
             let result = try callMethod(recv, attr, pos, kw, f)
             for _ in 0..<(pos.count + kw.count) { _ = f.pop() }
@@ -54,6 +65,7 @@ extension Interpreter {
                 guard pos.isEmpty, kw.isEmpty else { throw Abort("weakref call args") }
                 for _ in 0..<1 { _ = f.pop() }
                 var r = Value.none
+                if let t = o.weakTarget, heap[t].tainted || o.tainted { release(callee); return unknownValue("object") }
                 if let t = o.weakTarget, heap[t].alive { r = .obj(t); retain(r) }
                 release(callee)
                 return r
@@ -72,6 +84,13 @@ extension Interpreter {
         for (_, v) in kw { release(v) }
         release(callee)
         return result
+    }
+
+    /// `recv.attr` when it is called without binding: an instance's own attribute, or a class's function.
+    func plainCallable(_ p: PyObj, _ attr: String) -> Value? {
+        if p.kind == .instance { return p.attrs[attr]?.value }
+        if p.kind == .klass { return classLookup(p.id, attr) }
+        return nil
     }
 
     /// Evaluates call arguments left to right, each pushed on the caller's stack (they stay there: the
@@ -111,6 +130,12 @@ extension Interpreter {
     /// Calls a Python function. `fnValue`, `pos` and `kw` are owned and move into the new frame.
     func callFunction(_ fnValue: Value, _ pos: [Value], _ kw: [(String, Value)], _ caller: Frame) throws -> Value {
         guard let fo = heap.object(fnValue), let info = fo.function else { throw Abort("not a function") }
+        if standalone {
+            // Inside a function analysed on its own, calls are not followed: the callee's facts describe
+            // the program's real calls only.
+            for v in pos + kw.map(\.1) { heap.taint(v) }
+            return unknownValue("object")
+        }
         let def = info.def
         if def.scope.isGenerator { throw Abort("generator or coroutine") }
         guard frames.count < maxCallDepth else { throw Abort("call depth") }
@@ -142,7 +167,7 @@ extension Interpreter {
         }
         // Cells for captured locals, shared cells for free variables.
         for n in def.scope.cellVars.sorted() {
-            let c = newObject(.cell, "cell")
+            let c = newObject(.cell, "cell", visible: false)
             c.site = -1
             frame.cells[n] = c.id
             frame.cellOrder.append(n)
@@ -158,6 +183,7 @@ extension Interpreter {
         graphVersion += 1
         frames.append(frame)
         record(.call, def.defLine, frame)
+        calledDefinitions.insert(def.range)
         didEnter?(def, frame)
         var result: Value = .none
         if let lambdaBody = def.lambdaBody {
@@ -263,7 +289,7 @@ extension Interpreter {
             if let c = f.cells[n] { retain(.obj(c)); frame.cells[n] = c; frame.cellOrder.append(n) }
         }
         for n in scope.cellVars.sorted() {
-            let c = newObject(.cell, "cell"); c.site = -1
+            let c = newObject(.cell, "cell", visible: false); c.site = -1
             frame.cells[n] = c.id; frame.cellOrder.append(n)
         }
         frame.push(.obj(it), "the comprehension's iterator (.0)")
@@ -286,7 +312,7 @@ extension Interpreter {
         let g = gens[level]
         while let item = try next(it) {
             steps += 1
-            if steps > maxSteps { throw Abort("work budget exhausted") }
+            if steps > maxSteps { throw Abort(Abort.budget) }
             try assign(g.target, item, f)
             var keep = true
             for cond in g.ifs {

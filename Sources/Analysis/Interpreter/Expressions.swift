@@ -5,7 +5,10 @@
 extension Interpreter {
     func eval(_ e: Expr, _ f: Frame) throws -> Value {
         steps += 1
-        if steps > maxSteps { throw Abort("work budget exhausted") }
+        if steps > maxSteps { throw Abort(Abort.budget) }
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > maxNesting { throw Abort("expression nested too deeply") }
         if let c = ConstantFolder.fold(e) { return .atom(c) }
         switch e.kind {
         case .constant(let c, _):
@@ -64,7 +67,8 @@ extension Interpreter {
             defer { release(a) }
             return try unary(op, a)
         case .boolOp(let op, let values):
-            var result = try eval(values[0], f)
+            guard let firstValue = values.first else { throw Abort("empty boolean operation") }
+            var result = try eval(firstValue, f)
             for next in values.dropFirst() {
                 let t = try truthValue(result)
                 if (op == .and && !t) || (op == .or && t) { return result }
@@ -196,6 +200,7 @@ extension Interpreter {
     }
 
     func truthValue(_ v: Value) throws -> Bool {
+        if isStale(v) { throw Abort("condition on a tainted object") }
         switch v {
         case .atom(let a):
             if let t = a.truth { return t }

@@ -7,6 +7,7 @@ public enum FactsJSON {
         let parsed = PythonParser.parse(source)
         let interp = Interpreter(module: parsed.module)
         interp.run()
+        interp.finishProgram()
         return render(interp, program: program)
     }
 
@@ -41,6 +42,9 @@ public enum FactsJSON {
             out += ",\n \"exit\": {\"freed_by_gc\": [" + r.freedByGC.sorted().map(quote).joined(separator: ", ") + "]}"
         }
         if let a = interp.abortReason { out += ",\n \"stopped\": \(quote(a))" }
+        if !interp.havocReasons.isEmpty {
+            out += ",\n \"not_followed\": [" + interp.havocReasons.map(quote).joined(separator: ", ") + "]"
+        }
         out += "\n}\n"
         return out
     }

@@ -34,6 +34,8 @@ struct IteratorState {
     var source: IteratorSource
     var index = 0
     var exhausted = false
+    /// Size of a dict or set source when iteration started (CPython raises if it changes).
+    var sourceSize: Int?
     var resultTuple: Int?
 }
 
@@ -188,6 +190,7 @@ final class Heap {
             o.rc -= 1
             guard o.rc <= 0, o.alive else { continue }
             o.alive = false
+            freedFlag = true
             freedSinceMark.append(id)
             o.forEachTarget { work.append($0) }
             clearReferences(o)
@@ -216,6 +219,13 @@ final class Heap {
             }
         }
     }
+
+    /// True once, after a release freed something (read by the cycle cache).
+    var freedAnything: Bool {
+        defer { freedFlag = false }
+        return freedFlag
+    }
+    private var freedFlag = false
 
     func takeFreed() -> [Int] {
         defer { freedSinceMark = [] }

@@ -6,6 +6,7 @@
 struct Abort: Error {
     let reason: String
     init(_ reason: String) { self.reason = reason }
+    static let budget = "work budget exhausted"
 }
 
 enum Flow {
@@ -21,8 +22,18 @@ final class Interpreter {
     var steps = 0
     let maxSteps: Int
     let maxCallDepth = 40
+    /// Expression and block nesting right now, bounded so deeply nested input cannot overflow the stack.
+    var nesting = 0
+    let maxNesting = 600
     /// Why the run stopped early, if it did.
     var abortReason: String?
+    /// Module statements the interpreter could not follow; the state after each was made unknown.
+    var havocReasons: [String] = []
+    var cachedGlobalDeclarations: Set<String>?
+    /// Running functions the program never called, each on its own with unknown arguments.
+    var standalone = false
+    /// Every def/lambda that was called at least once.
+    var calledDefinitions = Set<SourceRange>()
     /// Unknown code may have changed objects: cycles and exit facts are not vouched for.
     var heapTainted = false
     private var lastCycleVersion = -1
@@ -34,13 +45,16 @@ final class Interpreter {
     var didRun: ((Stmt, Frame) -> Void)?
     var didEnter: ((FunctionBody, Frame) -> Void)?
     var cycleObserver: ((_ components: [[Int]], _ garbage: Set<Int>, _ at: SourceRange?) -> Void)?
+    /// Whether every name's count is recorded at every point (the oracle's format; the editor's result
+    /// does not need it, and for a large module it is the main cost).
+    var recordsPoints = true
     /// Tests: re-derive every count from the state at each point and note where they differ.
     var checkCounts = false
     var countCheckFailures: [String] = []
     /// The first statement range seen on each line (edge creation sites).
     var lineRanges: [Int: SourceRange] = [:]
 
-    init(module: Module, maxSteps: Int = 200_000) {
+    init(module: Module, maxSteps: Int = 60_000) {
         scopes = ScopeBuilder()
         self.maxSteps = maxSteps
         self.module = module
@@ -51,16 +65,26 @@ final class Interpreter {
     func run() {
         let f = Frame(kind: .module, qualname: "<module>", scope: scopes.module, depth: 0)
         frames = [f]
-        do {
-            let flow = try execBlock(module.body, f, isFunctionBody: false)
-            _ = flow
-            if let p = f.pendingLine { record(.end, p, f) }
-            exitProgram(f)
-        } catch let a as Abort {
-            abortReason = a.reason
-        } catch {
-            abortReason = "\(error)"
+        for s in module.body {
+            do {
+                _ = try exec(s, f)
+            } catch let a as Abort {
+                // Outside the subset: forget what this statement may have changed, then go on.
+                if a.reason == Abort.budget { abortReason = a.reason; return }
+                havocReasons.append("line \(s.range.line): \(a.reason)")
+                havoc(after: s)
+            } catch {
+                abortReason = "\(error)"
+                return
+            }
         }
+        if let p = f.pendingLine { record(.end, p, f) }
+    }
+
+    /// After the run: the oracle's exit (globals deleted, what only the cycle collector frees).
+    func finishProgram() {
+        guard abortReason == nil, !heapTainted, let f = frames.first else { return }
+        exitProgram(f)
     }
 
     var moduleFrame: Frame { frames[0] }
@@ -72,7 +96,7 @@ final class Interpreter {
     /// statement of `f` fires here, with the state as it is now.
     func beginStatement(line: Int, range: SourceRange, in f: Frame) throws {
         steps += 1
-        if steps > maxSteps { throw Abort("work budget exhausted") }
+        if steps > maxSteps { throw Abort(Abort.budget) }
         if let p = f.pendingLine, p != line { record(.line, p, f) }
         f.pendingLine = line
         f.pendingRange = range
@@ -93,7 +117,7 @@ final class Interpreter {
         let o = heap.allocate(kind, typeName: typeName, site: line, visible: visible)
         o.siteRange = range
         o.rc = 1
-        graphVersion += 1
+        // A new object has no references to it yet: no cycle can change until something stores it.
         return o
     }
 
@@ -138,7 +162,7 @@ final class Interpreter {
 
     func record(_ event: PointEvent, _ line: Int, _ f: Frame) {
         if checkCounts, !countMismatches().isEmpty { countCheckFailures.append("\(event.rawValue) \(line) \(f.qualname)") }
-        recorder.record(PointKey(event: event, line: line, frame: f.qualname), bindings(of: f))
+        if recordsPoints { recorder.record(PointKey(event: event, line: line, frame: f.qualname), bindings(of: f)) }
         if event != .call { recordCycles(line, at: f.pendingRange) }
     }
 
@@ -219,7 +243,8 @@ final class Interpreter {
 
     func release(_ v: Value) {
         heap.release(v)
-        graphVersion += 1
+        // Freeing can only remove cycles: the cached ones must be recomputed only if there are any.
+        if !cachedCycles.isEmpty, heap.freedAnything { graphVersion += 1 }
     }
 
     func retain(_ v: Value) { heap.retain(v) }
@@ -235,6 +260,7 @@ final class Interpreter {
             if let v = f.lookup(name) { retain(v); return v }
             throw Abort("unbound local \(name)")
         case .cell, .free:
+            if let c = cell(name, f), c.tainted { return unknownValue("object") }
             if let c = cell(name, f), let s = c.items.first { retain(s.value); return s.value }
             if f.kind == .classBody, let v = f.lookup(name) { retain(v); return v }
             throw Abort("unbound cell \(name)")
@@ -247,6 +273,13 @@ final class Interpreter {
     }
 
     func loadGlobal(_ name: String) throws -> Value {
+        if standalone, let v = moduleFrame.lookup(name) {
+            // A function run on its own: a global may hold anything by the time it is called, except the
+            // program's functions, classes and imported modules.
+            if case .atom(.module) = v { return v }
+            if let o = heap.object(v), o.kind == .function || o.kind == .klass { retain(v); return v }
+            return unknownValue("object")
+        }
         if let v = moduleFrame.lookup(name) { retain(v); return v }
         if let b = Builtins.value(named: name) { return b }
         throw Abort("name \(name) is not defined")
@@ -266,7 +299,6 @@ final class Interpreter {
             graphVersion += 1
             if let old { release(old) }
         }
-        graphVersion += 1
     }
 
     func deleteName(_ name: String, _ f: Frame) throws {

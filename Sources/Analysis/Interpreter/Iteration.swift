@@ -4,6 +4,7 @@
 extension Interpreter {
     /// `iter(v)`: an owned reference to a new internal iterator.
     func makeIterator(_ v: Value) throws -> Int {
+        if isStale(v) { throw Abort("iterating a tainted object") }
         let it = newObject(.iterator, "iterator", visible: false)
         switch v {
         case .atom(let a):
@@ -23,6 +24,7 @@ extension Interpreter {
                 it.iterator = IteratorState(source: .sequence(dictPart: nil))
             case .dict:
                 it.iterator = IteratorState(source: .sequence(dictPart: .keys))
+                it.iterator?.sourceSize = o.keys.count
             case .dictView:
                 guard let part = o.scalar, case .str(let p) = part, let d = o.items.first?.value else {
                     throw Abort("dict view")
@@ -32,6 +34,7 @@ extension Interpreter {
                 retain(d)
                 it.items = [Slot(value: d, line: 0)]
                 if dp == .items { it.iterator?.resultTuple = makeResultTuple(2) }
+                it.iterator?.sourceSize = heap.object(d)?.keys.count
                 return it.id
             case .range:
                 guard let r = o.rangeValue else { throw Abort("range") }
@@ -123,6 +126,7 @@ extension Interpreter {
                     return makeStr(String(scalars[i]))
                 }
                 if s.kind == .dict {
+                    if let n = state.sourceSize, n != s.keys.count { throw Abort("dict changed size during iteration") }
                     guard i < s.keys.count else { exhaust(it); return nil }
                     it.iterator?.index += 1
                     switch part ?? .keys {
@@ -172,6 +176,7 @@ extension Interpreter {
 
     /// All items of an iterable, owned.
     func iterateAll(_ v: Value) throws -> [Value] {
+        if isStale(v) { throw Abort("iterating a tainted object") }
         if let o = heap.object(v), o.kind == .list || o.kind == .tuple {
             for s in o.items { retain(s.value) }
             return o.items.map(\.value)
@@ -181,7 +186,7 @@ extension Interpreter {
         while let x = try next(it) {
             out.append(x)
             steps += 1
-            if steps > maxSteps { throw Abort("work budget exhausted") }
+            if steps > maxSteps { throw Abort(Abort.budget) }
         }
         release(.obj(it))
         return out

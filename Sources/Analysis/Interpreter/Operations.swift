@@ -22,6 +22,7 @@ extension Interpreter {
         guard let p = heap.object(o) else { throw Abort("attribute of a constant") }
         switch p.kind {
         case .instance:
+            if p.tainted, p.attrs[attr] != nil { return taintedRead(o) }
             if let s = p.attrs[attr] { retain(s.value); return s.value }
             guard let cls = p.classRef?.value.objectID, let v = classLookup(cls, attr) else {
                 throw Abort("attribute \(attr) not found")
@@ -62,6 +63,12 @@ extension Interpreter {
         if old == nil { p.attrNames.append(attr) }
         p.attrs[attr] = Slot(value: v, line: f.currentLine ?? 0)
         graphVersion += 1
+        if p.tainted {
+            // What a tainted object holds is unknown: so is the fate of what goes in or comes out.
+            heap.taint(v)
+            if let old { heap.taint(old) }
+            return
+        }
         if let old { release(old) }
     }
 
@@ -98,6 +105,7 @@ extension Interpreter {
     }
 
     func loadItem(_ c: Value, _ k: Value, _ f: Frame) throws -> Value {
+        if isStale(c) { return taintedRead(c) }
         if case .atom(.tuple(let t)) = c {
             if let idx = sliceIndices(k, count: t.count) {
                 return idx.isEmpty ? .atom(.tuple([])) : tupleFrom(idx.map { .atom(t[$0]) }, f)
@@ -161,6 +169,13 @@ extension Interpreter {
     /// Stores `v` (owned) at `c[k]`.
     func storeItem(_ c: Value, _ k: Value, _ v: Value, _ f: Frame) throws {
         guard let o = heap.object(c) else { throw Abort("item store on a constant") }
+        if isStale(c) {
+            // The slot's old value is unknown: keep the reference (uncounted from now on) and taint it all.
+            heap.taint(v); heap.taint(k)
+            o.items.append(Slot(value: v, line: f.currentLine ?? 0))
+            graphVersion += 1
+            return
+        }
         switch o.kind {
         case .list:
             if let idx = sliceIndices(k, count: o.items.count) {
@@ -190,6 +205,7 @@ extension Interpreter {
 
     func deleteItem(_ c: Value, _ k: Value, _ f: Frame) throws {
         guard let o = heap.object(c) else { throw Abort("del item of a constant") }
+        if isStale(c) { throw Abort("del item of a tainted container") }
         switch o.kind {
         case .list:
             if let idx = sliceIndices(k, count: o.items.count) {
@@ -257,6 +273,7 @@ extension Interpreter {
     }
 
     func dictIndex(_ d: PyObj, _ k: Value) throws -> Int? {
+        if d.tainted { throw Abort("lookup in a tainted dict") }
         let key = try keyIdentity(k)
         if d.keyIndex == nil || d.keyIndex?.count != d.keys.count {
             var index = [KeyIdentity: Int]()
@@ -269,6 +286,13 @@ extension Interpreter {
     /// `d[k] = v`: `v` is owned; the key is retained when it is new.
     func dictSet(_ d: PyObj, _ k: Value, _ v: Value, _ f: Frame) throws {
         let line = f.currentLine ?? 0
+        if d.tainted {
+            heap.taint(k); heap.taint(v); retain(k)
+            d.keys.append(Slot(value: k, line: line)); d.values.append(Slot(value: v, line: line))
+            d.keyIndex = nil
+            graphVersion += 1
+            return
+        }
         if let i = try dictIndex(d, k) {
             let old = d.values[i].value
             d.values[i] = Slot(value: v, line: line)
@@ -285,6 +309,7 @@ extension Interpreter {
 
     func dictUpdate(_ d: PyObj, _ other: Value, _ f: Frame) throws {
         guard let o = heap.object(other) else { throw Abort("dict update from a constant") }
+        if isStale(other) { throw Abort("update from a tainted container") }
         if o.kind == .dict {
             for (k, v) in zip(o.keys, o.values) { retain(v.value); try dictSet(d, k.value, v.value, f) }
             return
@@ -300,6 +325,12 @@ extension Interpreter {
 
     /// Adds `v` (not owned) to a set.
     func setAdd(_ s: PyObj, _ v: Value, _ f: Frame) throws {
+        if s.tainted {
+            heap.taint(v); retain(v)
+            s.items.append(Slot(value: v, line: f.currentLine ?? 0))
+            graphVersion += 1
+            return
+        }
         let key = try keyIdentity(v)
         for m in s.items where try keyIdentity(m.value) == key { return }
         retain(v)
@@ -311,6 +342,7 @@ extension Interpreter {
 
     func binary(_ op: Operator, _ a: Value, _ b: Value, inPlace: Bool, _ f: Frame) throws -> Value {
         let pa = heap.object(a), pb = heap.object(b)
+        if isStale(a) || isStale(b) { throw Abort("operator on a tainted object") }
         for p in [pa, pb] {
             if let p, p.kind == .instance { throw Abort("operator on an instance") }
             if let p, p.kind == .unknown { return unknownValue("object") }
@@ -437,6 +469,7 @@ extension Interpreter {
     func equal(_ a: Value, _ b: Value, depth: Int = 0) throws -> Bool {
         guard depth < 30 else { throw Abort("deep comparison") }
         if a == b, heap.object(a)?.kind != .float { return true }
+        if isStale(a) || isStale(b) { throw Abort("comparison with a tainted object") }
         let pa = heap.object(a), pb = heap.object(b)
         for p in [pa, pb] {
             if let p, p.kind == .instance, let c = p.classRef?.value.objectID, classLookup(c, "__eq__") != nil {
@@ -519,6 +552,7 @@ extension Interpreter {
     }
 
     func contains(_ container: Value, _ v: Value) throws -> Bool {
+        if isStale(container) { throw Abort("membership in a tainted container") }
         if case .atom(.str(let s)) = container, case .str(let t)? = scalar(v) { return t.isEmpty || s.contains(t) }
         if case .atom(.tuple(let t)) = container {
             for x in t where try equal(.atom(x), v) { return true }

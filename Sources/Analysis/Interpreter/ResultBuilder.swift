@@ -379,7 +379,8 @@ final class ResultBuilder {
     // MARK: - Cycles
 
     func observeCycles(_ comps: [[Int]], _ garbage: Set<Int>, _ at: SourceRange?) {
-        for c in comps {
+        // A cycle through a tainted object may be stale: only vouched-for cycles are reported.
+        for c in comps where !c.contains(where: { interp.heap[$0].tainted }) {
             let key = Set(c)
             if cycleFacts[key] == nil {
                 let path = cyclePath(c)

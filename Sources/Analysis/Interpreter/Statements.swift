@@ -4,6 +4,9 @@
 
 extension Interpreter {
     func execBlock(_ body: [Stmt], _ f: Frame, isFunctionBody: Bool) throws -> Flow {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > maxNesting { throw Abort("blocks nested too deeply") }
         for (i, s) in body.enumerated() {
             // A function's docstring is not code: no line event.
             if isFunctionBody && i == 0, case .expr(let e) = s.kind, case .constant(.str, _) = e.kind { continue }
@@ -312,7 +315,8 @@ extension Interpreter {
             guard let c = f.cells[n] else { throw Abort("closure over \(n) not found") }
             retain(.obj(c))
             let cellObj = heap[c]
-            if cellObj.site <= 0 { cellObj.site = range.line; cellObj.siteRange = range }
+            // The oracle first sees a cell through the first function that captures it.
+            if cellObj.site <= 0 { cellObj.site = range.line; cellObj.siteRange = range; cellObj.visible = true }
             o.closure.append((n, Slot(value: .obj(c), line: line)))
         }
         graphVersion += 1

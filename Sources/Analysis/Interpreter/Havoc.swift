@@ -1,0 +1,131 @@
+/// Recovery from a module statement the interpreter cannot follow (a `try`, a `with`, a condition on an
+/// unknown value, ...): whatever that statement did is unknown, so every object that existed becomes
+/// "tainted" (its count is no longer vouched for), every name it could have rebound is bound to an unknown
+/// value, and the run goes on with the next statement. Objects made afterwards are counted exactly again;
+/// reading the contents of a tainted object gives an unknown value.
+
+extension Interpreter {
+    func havoc(after s: Stmt) {
+        let f = moduleFrame
+        // Frames the statement was running are gone; their references are not released (unknown).
+        frames = [f]
+        f.stack.removeAll()
+        for o in heap.objects where o.alive { o.tainted = true }
+        heapTainted = true
+        graphVersion += 1
+        var names = Set<String>()
+        AssignedNames.collect(s, into: &names)
+        names.formUnion(globalDeclarations)
+        for n in names.sorted() {
+            let u = newObject(.unknown, "object")
+            u.tainted = true
+            _ = f.bind(n, .obj(u.id))   // the old value is not released: its count is unknown now
+        }
+        f.currentLine = nil
+    }
+
+    /// Every name declared `global` anywhere in the module (any function may rebind it).
+    var globalDeclarations: Set<String> {
+        if let g = cachedGlobalDeclarations { return g }
+        var g = Set<String>()
+        for s in module.body { AssignedNames.globals(s, into: &g, depth: 0) }
+        cachedGlobalDeclarations = g
+        return g
+    }
+
+    func isTainted(_ v: Value) -> Bool { heap.object(v)?.tainted ?? false }
+
+    /// A tainted object whose contents can change (list, dict, set, instance, cell): what we believe it
+    /// holds may be stale.
+    func isStale(_ v: Value) -> Bool {
+        guard let o = heap.object(v), o.tainted else { return false }
+        switch o.kind {
+        case .list, .dict, .set, .instance, .cell, .iterator, .dictView, .unknown: return true
+        default: return false
+        }
+    }
+
+    /// What a read from a tainted container gives: an unknown value (its contents may have changed).
+    func taintedRead(_ container: Value) -> Value {
+        heap.taint(container)
+        return unknownValue("object")
+    }
+}
+
+/// Names a statement binds or unbinds in its own frame (targets, loop variables, imports, def/class,
+/// except/with names), including nested blocks but not nested function or class bodies.
+enum AssignedNames {
+    static func collect(_ s: Stmt, into out: inout Set<String>, depth: Int = 0) {
+        guard depth < 200 else { return }
+        func block(_ b: [Stmt]) { for x in b { collect(x, into: &out, depth: depth + 1) } }
+        switch s.kind {
+        case .functionDef(let d), .asyncFunctionDef(let d): out.insert(d.name)
+        case .classDef(let c): out.insert(c.name)
+        case .assign(let ts, let v, _): for t in ts { target(t, &out, 0) }; walrus(v, &out, 0)
+        case .augAssign(let t, _, _): target(t, &out, 0)
+        case .annAssign(let t, _, _, _): target(t, &out, 0)
+        case .delete(let ts): for t in ts { target(t, &out, 0) }
+        case .for(let f), .asyncFor(let f): target(f.target, &out, 0); block(f.body); block(f.orelse)
+        case .while(_, let b, let o), .if(_, let b, let o): block(b); block(o)
+        case .with(let items, let b, _), .asyncWith(let items, let b, _):
+            for i in items { if let v = i.optionalVars { target(v, &out, 0) } }
+            block(b)
+        case .try(let t), .tryStar(let t):
+            block(t.body); block(t.orelse); block(t.finalbody)
+            for h in t.handlers { if let n = h.name { out.insert(n) }; block(h.body) }
+        case .match(_, let cases):
+            for c in cases { pattern(c.pattern, &out, 0); block(c.body) }
+        case .import(let names):
+            for a in names { out.insert(a.asname ?? String(a.name.split(separator: ".").first ?? "")) }
+        case .importFrom(_, let names, _):
+            for a in names { out.insert(a.asname ?? a.name) }
+        case .expr(let v): walrus(v, &out, 0)
+        default: break
+        }
+    }
+
+    static func target(_ e: Expr, _ out: inout Set<String>, _ depth: Int) {
+        guard depth < 100 else { return }
+        switch e.kind {
+        case .name(let id, _): out.insert(id)
+        case .tuple(let es, _), .list(let es, _): for x in es { target(x, &out, depth + 1) }
+        case .starred(let v, _): target(v, &out, depth + 1)
+        default: break
+        }
+    }
+
+    static func walrus(_ e: Expr, _ out: inout Set<String>, _ depth: Int) {
+        guard depth < 100 else { return }
+        if case .namedExpr(let t, _) = e.kind { target(t, &out, depth + 1) }
+    }
+
+    static func pattern(_ p: Pattern, _ out: inout Set<String>, _ depth: Int) {
+        guard depth < 100 else { return }
+        switch p.kind {
+        case .matchAs(let q, let n): if let n { out.insert(n) }; if let q { pattern(q, &out, depth + 1) }
+        case .matchStar(let n): if let n { out.insert(n) }
+        case .matchMapping(_, let ps, let rest): if let rest { out.insert(rest) }; for q in ps { pattern(q, &out, depth + 1) }
+        case .matchSequence(let ps), .matchOr(let ps): for q in ps { pattern(q, &out, depth + 1) }
+        case .matchClass(_, let ps, _, let kps): for q in ps + kps { pattern(q, &out, depth + 1) }
+        default: break
+        }
+    }
+
+    /// Names declared `global` anywhere below `s`.
+    static func globals(_ s: Stmt, into out: inout Set<String>, depth: Int) {
+        guard depth < 200 else { return }
+        func block(_ b: [Stmt]) { for x in b { globals(x, into: &out, depth: depth + 1) } }
+        switch s.kind {
+        case .global(let names): out.formUnion(names)
+        case .functionDef(let d), .asyncFunctionDef(let d): block(d.body)
+        case .classDef(let c): block(c.body)
+        case .for(let f), .asyncFor(let f): block(f.body); block(f.orelse)
+        case .while(_, let b, let o), .if(_, let b, let o): block(b); block(o)
+        case .with(_, let b, _), .asyncWith(_, let b, _): block(b)
+        case .try(let t), .tryStar(let t):
+            block(t.body); block(t.orelse); block(t.finalbody); for h in t.handlers { block(h.body) }
+        case .match(_, let cases): for c in cases { block(c.body) }
+        default: break
+        }
+    }
+}

@@ -1,0 +1,95 @@
+/// Functions the program defines but never calls, analysed on their own for the editor: parameters are
+/// unknown objects (`self` an unknown instance of its class), globals other than functions, classes and
+/// modules are unknown, and every object that existed before is tainted. What the function itself makes
+/// is counted exactly (`x = []` is 1 whoever calls it); everything else is unknown. Only the editor's
+/// result uses this; the oracle facts describe the program's own run.
+
+extension Interpreter {
+    func analyzeUncalledFunctions(maxFunctions: Int = 400) {
+        guard abortReason == nil else { return }
+        standalone = true
+        var done = Set<Int>()
+        var analysed = 0
+        while analysed < maxFunctions {
+            guard let fo = heap.objects.first(where: { o in
+                o.alive && o.kind == .function && !done.contains(o.id)
+                    && o.function.map { !calledDefinitions.contains($0.def.range) && $0.def.lambdaBody == nil } == true
+            }), let info = fo.function else { return }
+            done.insert(fo.id)
+            analysed += 1
+            do {
+                try runStandalone(fo, info)
+            } catch let a as Abort where a.reason == Abort.budget {
+                return
+            } catch {
+                frames = [moduleFrame]
+            }
+            calledDefinitions.insert(info.def.range)
+        }
+    }
+
+    private func runStandalone(_ fo: PyObj, _ info: FunctionInfo) throws {
+        let def = info.def
+        if def.scope.isGenerator { return }
+        for o in heap.objects where o.alive { o.tainted = true }
+        heapTainted = true
+        frames = [moduleFrame]
+        let frame = Frame(kind: .function, qualname: info.qualname, scope: def.scope, depth: 1)
+        retain(.obj(fo.id))
+        frame.function = .obj(fo.id)
+        let params = def.args.posonlyargs + def.args.args + def.args.kwonlyargs
+        var bound: [String: Value] = [:]
+        for (i, p) in params.enumerated() {
+            if i == 0, let cls = owningClass(of: fo.id, qualname: info.qualname) {
+                let inst = newObject(.instance, cls.classInfo?.name ?? "object")
+                inst.classRef = Slot(value: .obj(cls.id), line: def.defLine)
+                retain(.obj(cls.id))
+                inst.tainted = true
+                bound[p.arg] = .obj(inst.id)
+            } else {
+                bound[p.arg] = unknownValue("object")
+            }
+        }
+        for n in def.scope.cellVars.sorted() {
+            let c = newObject(.cell, "cell", visible: false)
+            c.site = -1
+            frame.cells[n] = c.id
+            frame.cellOrder.append(n)
+            if let v = bound.removeValue(forKey: n) { c.items = [Slot(value: v, line: def.defLine)] }
+        }
+        for (n, s) in fo.closure {
+            retain(s.value)
+            if case .obj(let c) = s.value { frame.cells[n] = c; frame.cellOrder.append(n) }
+        }
+        for p in params { if let v = bound[p.arg] { _ = frame.bind(p.arg, v) } }
+        frames.append(frame)
+        for (i, s) in def.body.enumerated() {
+            if i == 0, case .expr(let e) = s.kind, case .constant(.str, _) = e.kind { continue }
+            do {
+                let flow = try exec(s, frame)
+                if case .normal = flow { continue }
+                break
+            } catch let a as Abort where a.reason != Abort.budget {
+                // Like a module statement outside the subset: forget what it did, go on.
+                frames = [moduleFrame, frame]
+                frame.stack.removeAll()
+                for o in heap.objects where o.alive { o.tainted = true }
+                var names = Set<String>()
+                AssignedNames.collect(s, into: &names)
+                for n in names.sorted() where frame.scope.resolve(n) == .local {
+                    _ = frame.bind(n, unknownValue("object"))
+                }
+            }
+        }
+        frames = [moduleFrame]
+    }
+
+    /// The class whose namespace holds this function, for a method's `self`.
+    private func owningClass(of fn: Int, qualname: String) -> PyObj? {
+        guard qualname.contains(".") else { return nil }
+        for o in heap.objects where o.alive && o.kind == .klass {
+            if o.attrs.values.contains(where: { $0.value == .obj(fn) }) { return o }
+        }
+        return nil
+    }
+}
