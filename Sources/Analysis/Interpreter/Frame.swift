@@ -11,6 +11,12 @@ final class Frame {
     /// Names in binding order (the oracle's order), values in `values`.
     private(set) var names: [String] = []
     private(set) var values: [String: Value] = [:]
+    /// Reverse index object id -> names bound to it here, so "who holds this object" does not scan every
+    /// name of a large module (hovers and hints ask it after every statement).
+    private var namesByObject: [Int: [String]] = [:]
+    /// When each name was first bound (binding order, for listing holders like the oracle does).
+    private var bindingOrder: [String: Int] = [:]
+    private var nextOrder = 0
     /// name -> cell object, for cell and free variables.
     var cells: [String: Int] = [:]
     var cellOrder: [String] = []
@@ -35,7 +41,13 @@ final class Frame {
     /// Binds `name`, taking over the caller's reference; returns the previous value (to release).
     func bind(_ name: String, _ v: Value) -> Value? {
         let old = values.updateValue(v, forKey: name)
-        if old == nil { names.append(name) }
+        if old == nil {
+            names.append(name)
+            bindingOrder[name] = nextOrder
+            nextOrder += 1
+        }
+        if case .obj(let id)? = old { forget(name, id) }
+        if case .obj(let id) = v { namesByObject[id, default: []].append(name) }
         return old
     }
 
@@ -43,7 +55,22 @@ final class Frame {
     func unbind(_ name: String) -> Value? {
         guard let old = values.removeValue(forKey: name) else { return nil }
         if let i = names.firstIndex(of: name) { names.remove(at: i) }
+        bindingOrder[name] = nil
+        if case .obj(let id) = old { forget(name, id) }
         return old
+    }
+
+    private func forget(_ name: String, _ id: Int) {
+        guard var list = namesByObject[id], let i = list.firstIndex(of: name) else { return }
+        list.remove(at: i)
+        namesByObject[id] = list.isEmpty ? nil : list
+    }
+
+    /// The names bound to object `id` in this frame, in binding order (same as filtering `boundNames`).
+    func names(boundTo id: Int) -> [String] {
+        guard let list = namesByObject[id] else { return [] }
+        if list.count < 2 { return list }
+        return list.sorted { (bindingOrder[$0] ?? 0) < (bindingOrder[$1] ?? 0) }
     }
 
     var boundNames: [String] { names }

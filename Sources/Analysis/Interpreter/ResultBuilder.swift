@@ -86,19 +86,27 @@ final class ResultBuilder {
         var out: [Holder] = []
         let heap = interp.heap
         for f in interp.frames {
-            for n in f.boundNames where f.lookup(n) == .obj(target) { out.append(.name(n, frame: f.qualname)) }
+            for n in f.names(boundTo: target) { out.append(.name(n, frame: f.qualname)) }
             for s in f.stack where s.value == .obj(target) { out.append(.hidden(s.why)) }
             if f.function == .obj(target) { out.append(.hidden("the running frame of \(f.qualname)")) }
             for n in f.cellOrder where f.cells[n] == target { out.append(.hidden("the frame of \(f.qualname) (cell \(n))")) }
         }
+        // The count is kept exact by construction: when the frames account for all of it, no object of
+        // the heap can hold it and the scan (the cost of a hover in a large module) is skipped.
+        let t = heap[target]
+        var heapReferences = t.rc - out.count
+        let exact = !t.tainted && t.kind != .klass && t.kind != .unknown
+        if exact && heapReferences <= 0 { return out }
         heap.holderIDs.removeAll { !heap[$0].alive }
         for id in heap.holderIDs {
+            if exact && heapReferences <= 0 { break }
             let o = heap[id]
             var refers = false
             o.forEachTarget { if $0 == target { refers = true } }
             guard refers else { continue }
             o.forEachReference { v, slot, _ in
                 guard v == .obj(target) else { return }
+                heapReferences -= 1
                 if o.visible {
                     let owner = self.objectID(o.id)
                     if slot.hasPrefix(".") {
