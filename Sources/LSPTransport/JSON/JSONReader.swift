@@ -37,7 +37,7 @@ public struct JSONReader {
     private let maxDepth: Int
     private var index = 0
     /// Reused across strings that contain escapes.
-    private var scratch: [UInt8] = []
+    private let scratch = ByteBuffer(capacity: 256)
 
     private init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
@@ -136,19 +136,19 @@ public struct JSONReader {
             index += 1
         }
         guard index < bytes.count else { throw error("unterminated string") }
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        scratch.removeAll()
+        scratch.append(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         var runStart = index
         while index < bytes.count {
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                scratch.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 index += 1
-                return String(decoding: scratch, as: UTF8.self)
+                return scratch.string
             }
             if b < 0x20 { throw error("control character in string") }
             if b != UInt8(ascii: "\\") { index += 1; continue }
-            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            scratch.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             index += 1
             guard index < bytes.count else { throw error("unterminated escape") }
             let e = bytes[index]
@@ -207,7 +207,7 @@ public struct JSONReader {
         return v
     }
 
-    private mutating func appendScalar(_ v: UInt32) {
+    private func appendScalar(_ v: UInt32) {
         switch v {
         case 0..<0x80:
             scratch.append(UInt8(v))
