@@ -10,7 +10,7 @@ public final class Dispatcher: @unchecked Sendable {
     public enum State: Sendable { case uninitialized, initialized, shutDown }
 
     public private(set) var state: State = .uninitialized
-    @usableFromInline typealias RequestBody = (JSONValue?, RequestContext) -> Result<[UInt8], ResponseError>
+    @usableFromInline typealias RequestBody = (JSONValue?, RequestContext) -> Result<FramedMessage, ResponseError>
     @usableFromInline typealias NotificationBody = (JSONValue?, Connection) -> Void
     // Internal, not private: the inlinable `register` methods (specialized in the server's module) fill them.
     @usableFromInline var requestHandlers: [String: RequestBody] = [:]

@@ -24,10 +24,10 @@ final class OutputChannel: @unchecked Sendable {
     }
 
     /// Queues (or writes) one message, already framed by `OutgoingMessage`.
-    func send(_ framed: [UInt8]) {
+    func send(_ message: FramedMessage) {
         lock.lock()
         guard !closed else { lock.unlock(); return }
-        buffer.append(contentsOf: framed)
+        message.withBytes { buffer.append(contentsOf: $0) }
         let flushNow = batchDepth == 0 || buffer.count >= 256 * 1024
         let failed = flushNow ? !flushLocked() : false
         lock.unlock()

@@ -1,71 +1,68 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
-/// A growable byte buffer without Array's per-append bookkeeping: the JSON writer and reader append
-/// millions of small pieces, and this keeps each to a capacity check and a store.
+/// The memory behind a `JSONWriter`: a growable byte block. Large blocks are recycled through a small pool
+/// instead of being freed: a fresh megabyte from malloc costs more in page faults than writing a
+/// 5,000-hint response into memory already mapped.
 final class ByteBuffer {
     private(set) var base: UnsafeMutablePointer<UInt8>
-    private(set) var count = 0
     private(set) var capacity: Int
 
     init(capacity: Int) {
-        self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
+        let wanted = max(capacity, 16)
+        if wanted >= LargeBlockPool.minimumSize, let block = LargeBlockPool.shared.take(atLeast: wanted) {
+            (base, self.capacity) = block
+        } else {
+            self.capacity = wanted
+            base = .allocate(capacity: wanted)
+        }
     }
 
-    deinit { base.deallocate() }
+    deinit { LargeBlockPool.shared.give(base, capacity) }
 
-    @inline(__always)
-    func reserve(_ extra: Int) {
-        if count + extra > capacity { grow(to: count + extra) }
-    }
-
-    /// Moves the first `live` bytes into a larger allocation of at least `needed` bytes (for writers that
-    /// keep their own count).
+    /// Moves the first `live` bytes into a block of at least `needed` bytes.
     func grow(keeping live: Int, toAtLeast needed: Int) {
-        count = live
-        grow(to: needed)
-    }
-
-    private func grow(to needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        grown.initialize(from: base, count: count)
+        let block: (UnsafeMutablePointer<UInt8>, Int)
+        if newCapacity >= LargeBlockPool.minimumSize, let pooled = LargeBlockPool.shared.take(atLeast: newCapacity) {
+            block = pooled
+        } else {
+            block = (.allocate(capacity: newCapacity), newCapacity)
+        }
+        block.0.update(from: base, count: live)
+        LargeBlockPool.shared.give(base, capacity)
+        (base, capacity) = block
+    }
+}
+
+/// A few recycled large blocks (they are never shrunk; at most `maxBlocks` of at most `maxSize` bytes).
+final class LargeBlockPool: @unchecked Sendable {
+    static let shared = LargeBlockPool()
+    static let minimumSize = 64 * 1024
+    static let maxSize = 32 * 1024 * 1024
+    static let maxBlocks = 4
+
+    private let lock = NSLock()
+    private var blocks: [(UnsafeMutablePointer<UInt8>, Int)] = []
+
+    func take(atLeast size: Int) -> (UnsafeMutablePointer<UInt8>, Int)? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let i = blocks.firstIndex(where: { $0.1 >= size }) else { return nil }
+        return blocks.remove(at: i)
+    }
+
+    /// Keeps a large block for reuse, or frees it.
+    func give(_ base: UnsafeMutablePointer<UInt8>, _ capacity: Int) {
+        if capacity >= LargeBlockPool.minimumSize && capacity <= LargeBlockPool.maxSize {
+            lock.lock()
+            if blocks.count < LargeBlockPool.maxBlocks {
+                blocks.append((base, capacity))
+                lock.unlock()
+                return
+            }
+            lock.unlock()
+        }
         base.deallocate()
-        base = grown
-        capacity = newCapacity
     }
-
-    @inline(__always)
-    func append(_ byte: UInt8) {
-        reserve(1)
-        base[count] = byte
-        count += 1
-    }
-
-    @inline(__always)
-    func append(_ bytes: UnsafeRawPointer, count n: Int) {
-        guard n > 0 else { return }
-        reserve(n)
-        memcpy(base + count, bytes, n)
-        count += n
-    }
-
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if let start = bytes.baseAddress { append(start, count: bytes.count) }
-    }
-
-    /// Counts `n` bytes written directly at `base + count` (after `reserve(n)`).
-    @inline(__always)
-    func advance(by n: Int) { count += n }
-
-    func removeAll() { count = 0 }
-
-    var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
-
-    var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 }

@@ -34,16 +34,22 @@ public struct JSONWriter {
     /// The JSON text written so far.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base + headerRoom, count: count - headerRoom)) }
 
-    /// `Content-Length: N\r\n\r\n` followed by the JSON text.
-    public var framedBytes: [UInt8] {
+    /// `Content-Length: N\r\n\r\n` followed by the JSON text, without copying (for writers made by
+    /// `forMessage`; others get a copy).
+    public func withFramedBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         var header: [UInt8] = Array("Content-Length: ".utf8)
         header.append(contentsOf: String(count - headerRoom).utf8)
         header.append(contentsOf: [0x0D, 0x0A, 0x0D, 0x0A])
-        guard header.count <= headerRoom else { return header + bytes }
+        guard header.count <= headerRoom else {
+            return try (header + bytes).withUnsafeBufferPointer(body)
+        }
         let start = headerRoom - header.count
         for (k, byte) in header.enumerated() { base[start + k] = byte }
-        return Array(UnsafeBufferPointer(start: base + start, count: count - start))
+        return try body(UnsafeBufferPointer(start: base + start, count: count - start))
     }
+
+    /// `withFramedBytes`, copied out.
+    public var framedBytes: [UInt8] { withFramedBytes { Array($0) } }
 
     /// Calls `body` with the JSON text written so far, without copying it.
     public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
