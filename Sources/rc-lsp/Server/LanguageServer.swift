@@ -19,11 +19,13 @@ final class LanguageServer: @unchecked Sendable {
     private(set) var clientInfo: InitializeRequest.ClientInfo?
     private(set) var positionEncoding: PositionEncoding = .utf16
 
-    init(input: Int32 = 0, output: Int32 = 1, logger: Logger = .shared) {
+    /// `observers` defaults to the registry's; tests pass their own.
+    init(input: Int32 = 0, output: Int32 = 1, logger: Logger = .shared,
+         observers observerTypes: [any DocumentObserver.Type] = HandlerRegistry.documentObservers) {
         connection = Connection(input: input, output: output, logger: logger)
         for handler in HandlerRegistry.requests { install(handler) }
         for handler in HandlerRegistry.notifications { install(handler) }
-        observers = HandlerRegistry.documentObservers.map { $0.init(server: self) }
+        observers = observerTypes.map { $0.init(server: self) }
     }
 
     /// Serves until `exit` or end of input; returns the process exit code.
