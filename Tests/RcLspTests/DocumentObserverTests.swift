@@ -23,7 +23,11 @@ final class DocumentObserverTests: XCTestCase {
                     let answer = (try? result.get().description) ?? "error"
                     server.send(LogMessageNotification(type: .info, message: "configuration: \(answer)"))
                 }
-            case .closed(let uri): summary = "closed \(uri)"
+            case .closed(let uri):
+                summary = "closed \(uri)"
+                server.schedule(after: 0.05) { [server] in
+                    server.send(LogMessageNotification(type: .info, message: "later, \(server.documents.openURIs.count) open"))
+                }
             }
             let range = LSPRange(start: Position(line: 0, character: 0), end: Position(line: 0, character: 1))
             server.send(PublishDiagnosticsNotification(uri: event.uri, diagnostics: [Diagnostic(range: range, message: summary)]))
@@ -53,5 +57,6 @@ final class DocumentObserverTests: XCTestCase {
         XCTAssertEqual(server.receive()?["params"]?["message"], #"configuration: [{"inlayHints":{"enabled":true}}]"#)
         server.notify("textDocument/didClose", ["textDocument": ["uri": uri]])
         XCTAssertEqual(message(of: server.receive()), "closed file:///o.py")
+        XCTAssertEqual(server.receive()?["params"]?["message"], "later, 0 open")
     }
 }

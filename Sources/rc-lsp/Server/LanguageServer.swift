@@ -88,6 +88,11 @@ final class LanguageServer: @unchecked Sendable {
         }
     }
 
+    /// Runs `work` on the worker thread after `seconds` (debouncing: check there that it is still wanted).
+    func schedule(after seconds: Double, _ work: @escaping @Sendable () -> Void) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [connection] in connection.enqueue(work) }
+    }
+
     /// Logs to stderr, and to the client's log (`window/logMessage`) for warnings and errors.
     func log(_ level: Logger.Level, _ message: String) {
         connection.logger.log(level, message)
