@@ -91,6 +91,7 @@ final class LSPProcess: @unchecked Sendable {
         }
         self.pid = pid
         stdinFD = input[1]
+        _ = fcntl(stdinFD, F_SETFL, fcntl(stdinFD, F_GETFL) | O_NONBLOCK)
         stdoutFD = output[0]
         stderrFD = errors[0]
         let reader = Thread { [self] in readStdout() }
@@ -112,10 +113,27 @@ final class LSPProcess: @unchecked Sendable {
 
     // MARK: Sending
 
-    /// Writes raw bytes to the server's stdin (no framing added).
+    /// Writes raw bytes to the server's stdin (no framing added). Gives up after `defaultTimeout` if the
+    /// server stops reading (recorded as a protocol violation), so a stuck server cannot hang a test.
     func sendRaw(_ bytes: [UInt8]) {
         condition.lock(); let closed = stdinClosed; condition.unlock()
-        if !closed { FileDescriptorIO.writeAll(stdinFD, bytes) }
+        guard !closed else { return }
+        let deadline = Date().addingTimeInterval(LSPProcess.defaultTimeout)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(stdinFD, $0.baseAddress, $0.count) }
+            if n > 0 { offset += n; continue }
+            if n < 0 && errno == EINTR { continue }
+            guard n < 0 && errno == EAGAIN else { return }  // the server is gone
+            let remaining = Int32(deadline.timeIntervalSinceNow * 1000)
+            var fds = pollfd(fd: stdinFD, events: Int16(POLLOUT), revents: 0)
+            if remaining <= 0 || poll(&fds, 1, remaining) <= 0 {
+                condition.lock()
+                violations.append("the server stopped reading its input")
+                condition.unlock()
+                return
+            }
+        }
     }
 
     /// Frames `body` (any text, valid JSON or not) and writes it.
