@@ -44,7 +44,7 @@ final class LSPProcess: @unchecked Sendable {
     private let condition = NSCondition()
     private var responses: [RequestID: JSONValue] = [:]
     private var receivedNotifications: [JSONValue] = []
-    private var consumedNotifications = 0
+    private var takenNotifications = Set<Int>()
     private var receivedServerRequests: [JSONValue] = []
     private var violations: [String] = []
     private var stderrBytes: [UInt8] = []
@@ -53,9 +53,14 @@ final class LSPProcess: @unchecked Sendable {
     private var stdoutFDClosed = false
     private var stopReading = false
     private var nextID = 1
+    private var requestHandler: (@Sendable (_ method: String, _ params: JSONValue?) -> JSONValue)?
+
     /// When set, answers the server's own requests (`workspace/configuration`, refreshes) with its result;
-    /// when nil they are answered null. They are recorded either way.
-    var serverRequestHandler: (@Sendable (_ method: String, _ params: JSONValue?) -> JSONValue)?
+    /// when nil they are answered null. They are recorded either way. Runs on the reader thread.
+    var serverRequestHandler: (@Sendable (_ method: String, _ params: JSONValue?) -> JSONValue)? {
+        get { condition.lock(); defer { condition.unlock() }; return requestHandler }
+        set { condition.lock(); requestHandler = newValue; condition.unlock() }
+    }
 
     static func start(arguments: [String] = [], environment: [String: String] = [:]) throws -> LSPProcess {
         try LSPProcess(arguments: arguments, environment: environment)
@@ -186,12 +191,10 @@ final class LSPProcess: @unchecked Sendable {
     /// notifications before it that do not match stay available.
     func awaitNotification(_ method: String, timeout: TimeInterval = defaultTimeout,
                            matching: (JSONValue) -> Bool = { _ in true }) throws -> JSONValue {
-        var taken = Set<Int>()
-        return try wait(for: "a \(method) notification", timeout: timeout) {
-            for (i, n) in receivedNotifications.enumerated() where !taken.contains(i) && i >= consumedNotifications {
+        try wait(for: "a \(method) notification", timeout: timeout) {
+            for (i, n) in receivedNotifications.enumerated() where !takenNotifications.contains(i) {
                 if n["method"]?.stringValue == method && matching(n) {
-                    taken.insert(i)
-                    if i == consumedNotifications { consumedNotifications += 1 }
+                    takenNotifications.insert(i)
                     return n
                 }
             }
@@ -261,7 +264,7 @@ final class LSPProcess: @unchecked Sendable {
     }
 
     private func deliver(_ parsed: Result<JSONValue, Error>) {
-        var reply: (RequestID, JSONValue)?
+        var reply: (RequestID, String, JSONValue?)?
         condition.lock()
         switch parsed {
         case .failure(let error):
@@ -270,7 +273,7 @@ final class LSPProcess: @unchecked Sendable {
             if let method = message["method"]?.stringValue {
                 if let raw = message["id"], let id = RequestID(json: raw) {
                     receivedServerRequests.append(message)
-                    reply = (id, serverRequestHandler?(method, message["params"]) ?? .null)
+                    reply = (id, method, message["params"])
                 } else {
                     receivedNotifications.append(message)
                 }
@@ -281,9 +284,11 @@ final class LSPProcess: @unchecked Sendable {
                 nullIDResponses.append(message)
             }
         }
+        let handler = requestHandler
         condition.broadcast()
         condition.unlock()
-        if let (id, result) = reply {
+        if let (id, method, params) = reply {
+            let result = handler?(method, params) ?? .null
             sendMessage(["jsonrpc": "2.0", "id": id.json, "result": result])
         }
     }
