@@ -57,3 +57,18 @@ final class FrameDecoderTests: XCTestCase {
         XCTAssertEqual(String(decoding: MessageFraming.frame(Array("{}".utf8)), as: UTF8.self), "Content-Length: 2\r\n\r\n{}")
     }
 }
+
+final class OutgoingMessageTests: XCTestCase {
+    func testMessagesComeOutFramed() {
+        XCTAssertEqual(String(decoding: OutgoingMessage.response(id: .string("a"), result: 1).bytes, as: UTF8.self),
+                       "Content-Length: 37\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"result\":1}")
+        XCTAssertEqual(String(decoding: OutgoingMessage.error(id: nil, error: .parseError("x")).bytes, as: UTF8.self),
+                       "Content-Length: 65\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"x\"}}")
+        XCTAssertEqual(String(decoding: OutgoingMessage.notification(method: "exit", params: Optional<ExitNotification>.none).bytes, as: UTF8.self),
+                       "Content-Length: 33\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}")
+        let big = String(repeating: "x", count: 200_000)
+        let framed = OutgoingMessage.response(id: .int(1), result: big).bytes
+        XCTAssertEqual(String(decoding: framed.prefix(26), as: UTF8.self), "Content-Length: 200036\r\n\r\n")
+        XCTAssertEqual(framed.count, 26 + 200_036)
+    }
+}

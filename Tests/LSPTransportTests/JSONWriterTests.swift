@@ -79,3 +79,21 @@ struct SplitMix64 {
     }
     mutating func next(upTo n: UInt64) -> UInt64 { n == 0 ? 0 : next() % n }
 }
+
+final class JSONWriterEscapeTests: XCTestCase {
+    /// The word-at-a-time scan must find a character to escape at every offset of a long string.
+    func testEscapesAtEveryOffsetOfLongStrings() throws {
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}"] {
+            for offset in 0..<24 {
+                var chars = Array(repeating: "a", count: 24)
+                chars[offset] = special
+                let text = chars.joined() + "é😀 tail"
+                let encoded = JSONWriter.string(of: JSONValue.string(text))
+                XCTAssertEqual(try JSONReader.parse(encoded), .string(text), "\(special.debugDescription) at \(offset)")
+                XCTAssertFalse(encoded.unicodeScalars.contains { $0.value < 0x20 }, "no raw control characters")
+            }
+        }
+        let clean = String(repeating: "abcdefgh ~!é", count: 5)
+        XCTAssertEqual(JSONWriter.string(of: clean), "\"\(clean)\"")
+    }
+}

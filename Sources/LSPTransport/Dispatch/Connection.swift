@@ -127,7 +127,7 @@ public final class Connection: @unchecked Sendable {
     }
 
     /// Sends the answer to a request exactly once: RequestCancelled instead when the client cancelled it.
-    func reply(to id: RequestID, _ result: Result<[UInt8], ResponseError>) {
+    func reply(to id: RequestID, _ result: Result<FramedMessage, ResponseError>) {
         lock.lock()
         let cancelled = cancelledIncoming.remove(id) != nil
         pendingIncoming.remove(id)

@@ -10,10 +10,11 @@ public final class Dispatcher: @unchecked Sendable {
     public enum State: Sendable { case uninitialized, initialized, shutDown }
 
     public private(set) var state: State = .uninitialized
-    private typealias RequestBody = (JSONValue?, RequestContext) -> Result<[UInt8], ResponseError>
-    private typealias NotificationBody = (JSONValue?, Connection) -> Void
-    private var requestHandlers: [String: RequestBody] = [:]
-    private var notificationHandlers: [String: NotificationBody] = [:]
+    @usableFromInline typealias RequestBody = (JSONValue?, RequestContext) -> Result<FramedMessage, ResponseError>
+    @usableFromInline typealias NotificationBody = (JSONValue?, Connection) -> Void
+    // Internal, not private: the inlinable `register` methods (specialized in the server's module) fill them.
+    @usableFromInline var requestHandlers: [String: RequestBody] = [:]
+    @usableFromInline var notificationHandlers: [String: NotificationBody] = [:]
 
     public init() {}
 
@@ -22,6 +23,7 @@ public final class Dispatcher: @unchecked Sendable {
 
     /// Registers the handler of request type `R`. `initialize` and `shutdown` take part in the lifecycle:
     /// the state changes when their handler succeeds.
+    @inlinable
     public func register<R: LSPRequest>(_ type: R.Type, _ handler: @escaping (R, RequestContext) throws -> R.Response) {
         requestHandlers[R.method] = { params, context in
             let request: R
@@ -40,6 +42,7 @@ public final class Dispatcher: @unchecked Sendable {
     }
 
     /// Registers the handler of notification type `N`. Errors are logged: notifications get no answer.
+    @inlinable
     public func register<N: LSPNotification>(_ type: N.Type, _ handler: @escaping (N) throws -> Void) {
         notificationHandlers[N.method] = { params, connection in
             do {

@@ -23,10 +23,11 @@ final class OutputChannel: @unchecked Sendable {
         return closed
     }
 
-    func send(_ body: [UInt8]) {
+    /// Queues (or writes) one message, already framed by `OutgoingMessage`.
+    func send(_ message: FramedMessage) {
         lock.lock()
         guard !closed else { lock.unlock(); return }
-        MessageFraming.appendFrame(body, to: &buffer)
+        message.withBytes { buffer.append(contentsOf: $0) }
         let flushNow = batchDepth == 0 || buffer.count >= 256 * 1024
         let failed = flushNow ? !flushLocked() : false
         lock.unlock()

@@ -98,6 +98,9 @@ extension String: JSONCodable {
 }
 
 extension Array: JSONEncodable where Element: JSONEncodable {
+    /// Inlinable so that a response of thousands of elements is specialized for its element type in the
+    /// module that sends it (unspecialized generic iteration costs more than the encoding itself).
+    @inlinable
     public func encode(to json: inout JSONWriter) {
         json.beginArray()
         for element in self { element.encode(to: &json) }
@@ -119,6 +122,7 @@ extension Array: JSONDecodable where Element: JSONDecodable {
 
 /// nil is written as `null` when an Optional is a value (a nullable result); `JSONWriter.field` omits nil members.
 extension Optional: JSONEncodable where Wrapped: JSONEncodable {
+    @inlinable
     public func encode(to json: inout JSONWriter) {
         if let self { self.encode(to: &json) } else { json.null() }
     }

@@ -37,7 +37,7 @@ public struct JSONReader {
     private let maxDepth: Int
     private var index = 0
     /// Reused across strings that contain escapes.
-    private var scratch: [UInt8] = []
+    private let scratch = ScratchBytes()
 
     private init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
@@ -136,19 +136,19 @@ public struct JSONReader {
             index += 1
         }
         guard index < bytes.count else { throw error("unterminated string") }
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        scratch.removeAll()
+        scratch.append(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         var runStart = index
         while index < bytes.count {
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                scratch.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 index += 1
-                return String(decoding: scratch, as: UTF8.self)
+                return scratch.string
             }
             if b < 0x20 { throw error("control character in string") }
             if b != UInt8(ascii: "\\") { index += 1; continue }
-            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            scratch.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             index += 1
             guard index < bytes.count else { throw error("unterminated escape") }
             let e = bytes[index]
@@ -207,7 +207,7 @@ public struct JSONReader {
         return v
     }
 
-    private mutating func appendScalar(_ v: UInt32) {
+    private func appendScalar(_ v: UInt32) {
         switch v {
         case 0..<0x80:
             scratch.append(UInt8(v))
@@ -272,4 +272,44 @@ public struct JSONReader {
 
     @inline(__always)
     private func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+}
+
+/// The reader's reusable buffer for strings with escapes.
+final class ScratchBytes {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity = 256
+
+    init() { base = .allocate(capacity: capacity) }
+    deinit { base.deallocate() }
+
+    @inline(__always)
+    private func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        var newCapacity = capacity * 2
+        while newCapacity < count + extra { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.update(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let start = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        (base + count).update(from: start, count: bytes.count)
+        count += bytes.count
+    }
+
+    func removeAll() { count = 0 }
+
+    var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 }

@@ -6,8 +6,16 @@ struct Document: Sendable {
     let languageId: String
     let version: Int
     let lines: LineIndex
+    /// The text as a String, made once per version (the analysis reads it; the index holds the bytes).
+    let text: String
 
-    var text: String { lines.text }
+    init(uri: DocumentURI, languageId: String, version: Int, lines: LineIndex) {
+        self.uri = uri
+        self.languageId = languageId
+        self.version = version
+        self.lines = lines
+        self.text = lines.text
+    }
 }
 
 /// What happened to a document, for the features that react to it (analysis, diagnostics).

@@ -19,11 +19,13 @@ final class LanguageServer: @unchecked Sendable {
     private(set) var clientInfo: InitializeRequest.ClientInfo?
     private(set) var positionEncoding: PositionEncoding = .utf16
 
-    init(input: Int32 = 0, output: Int32 = 1, logger: Logger = .shared) {
+    /// `observers` defaults to the registry's; tests pass their own.
+    init(input: Int32 = 0, output: Int32 = 1, logger: Logger = .shared,
+         observers observerTypes: [any DocumentObserver.Type] = HandlerRegistry.documentObservers) {
         connection = Connection(input: input, output: output, logger: logger)
         for handler in HandlerRegistry.requests { install(handler) }
         for handler in HandlerRegistry.notifications { install(handler) }
-        observers = HandlerRegistry.documentObservers.map { $0.init(server: self) }
+        observers = observerTypes.map { $0.init(server: self) }
     }
 
     /// Serves until `exit` or end of input; returns the process exit code.
@@ -84,6 +86,11 @@ final class LanguageServer: @unchecked Sendable {
         connection.sendRequest(request) { [connection] result in
             connection.enqueue { completion(result) }
         }
+    }
+
+    /// Runs `work` on the worker thread after `seconds` (debouncing: check there that it is still wanted).
+    func schedule(after seconds: Double, _ work: @escaping @Sendable () -> Void) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [connection] in connection.enqueue(work) }
     }
 
     /// Logs to stderr, and to the client's log (`window/logMessage`) for warnings and errors.

@@ -44,7 +44,7 @@ final class LSPProcess: @unchecked Sendable {
     private let condition = NSCondition()
     private var responses: [RequestID: JSONValue] = [:]
     private var receivedNotifications: [JSONValue] = []
-    private var consumedNotifications = 0
+    private var takenNotifications = Set<Int>()
     private var receivedServerRequests: [JSONValue] = []
     private var violations: [String] = []
     private var stderrBytes: [UInt8] = []
@@ -53,9 +53,14 @@ final class LSPProcess: @unchecked Sendable {
     private var stdoutFDClosed = false
     private var stopReading = false
     private var nextID = 1
+    private var requestHandler: (@Sendable (_ method: String, _ params: JSONValue?) -> JSONValue)?
+
     /// When set, answers the server's own requests (`workspace/configuration`, refreshes) with its result;
-    /// when nil they are answered null. They are recorded either way.
-    var serverRequestHandler: (@Sendable (_ method: String, _ params: JSONValue?) -> JSONValue)?
+    /// when nil they are answered null. They are recorded either way. Runs on the reader thread.
+    var serverRequestHandler: (@Sendable (_ method: String, _ params: JSONValue?) -> JSONValue)? {
+        get { condition.lock(); defer { condition.unlock() }; return requestHandler }
+        set { condition.lock(); requestHandler = newValue; condition.unlock() }
+    }
 
     static func start(arguments: [String] = [], environment: [String: String] = [:]) throws -> LSPProcess {
         try LSPProcess(arguments: arguments, environment: environment)
@@ -91,6 +96,7 @@ final class LSPProcess: @unchecked Sendable {
         }
         self.pid = pid
         stdinFD = input[1]
+        _ = fcntl(stdinFD, F_SETFL, fcntl(stdinFD, F_GETFL) | O_NONBLOCK)
         stdoutFD = output[0]
         stderrFD = errors[0]
         let reader = Thread { [self] in readStdout() }
@@ -112,10 +118,27 @@ final class LSPProcess: @unchecked Sendable {
 
     // MARK: Sending
 
-    /// Writes raw bytes to the server's stdin (no framing added).
+    /// Writes raw bytes to the server's stdin (no framing added). Gives up after `defaultTimeout` if the
+    /// server stops reading (recorded as a protocol violation), so a stuck server cannot hang a test.
     func sendRaw(_ bytes: [UInt8]) {
         condition.lock(); let closed = stdinClosed; condition.unlock()
-        if !closed { FileDescriptorIO.writeAll(stdinFD, bytes) }
+        guard !closed else { return }
+        let deadline = Date().addingTimeInterval(LSPProcess.defaultTimeout)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(stdinFD, $0.baseAddress, $0.count) }
+            if n > 0 { offset += n; continue }
+            if n < 0 && errno == EINTR { continue }
+            guard n < 0 && errno == EAGAIN else { return }  // the server is gone
+            let remaining = Int32(deadline.timeIntervalSinceNow * 1000)
+            var fds = pollfd(fd: stdinFD, events: Int16(POLLOUT), revents: 0)
+            if remaining <= 0 || poll(&fds, 1, remaining) <= 0 {
+                condition.lock()
+                violations.append("the server stopped reading its input")
+                condition.unlock()
+                return
+            }
+        }
     }
 
     /// Frames `body` (any text, valid JSON or not) and writes it.
@@ -168,12 +191,10 @@ final class LSPProcess: @unchecked Sendable {
     /// notifications before it that do not match stay available.
     func awaitNotification(_ method: String, timeout: TimeInterval = defaultTimeout,
                            matching: (JSONValue) -> Bool = { _ in true }) throws -> JSONValue {
-        var taken = Set<Int>()
-        return try wait(for: "a \(method) notification", timeout: timeout) {
-            for (i, n) in receivedNotifications.enumerated() where !taken.contains(i) && i >= consumedNotifications {
+        try wait(for: "a \(method) notification", timeout: timeout) {
+            for (i, n) in receivedNotifications.enumerated() where !takenNotifications.contains(i) {
                 if n["method"]?.stringValue == method && matching(n) {
-                    taken.insert(i)
-                    if i == consumedNotifications { consumedNotifications += 1 }
+                    takenNotifications.insert(i)
                     return n
                 }
             }
@@ -243,7 +264,7 @@ final class LSPProcess: @unchecked Sendable {
     }
 
     private func deliver(_ parsed: Result<JSONValue, Error>) {
-        var reply: (RequestID, JSONValue)?
+        var reply: (RequestID, String, JSONValue?)?
         condition.lock()
         switch parsed {
         case .failure(let error):
@@ -252,7 +273,7 @@ final class LSPProcess: @unchecked Sendable {
             if let method = message["method"]?.stringValue {
                 if let raw = message["id"], let id = RequestID(json: raw) {
                     receivedServerRequests.append(message)
-                    reply = (id, serverRequestHandler?(method, message["params"]) ?? .null)
+                    reply = (id, method, message["params"])
                 } else {
                     receivedNotifications.append(message)
                 }
@@ -263,9 +284,11 @@ final class LSPProcess: @unchecked Sendable {
                 nullIDResponses.append(message)
             }
         }
+        let handler = requestHandler
         condition.broadcast()
         condition.unlock()
-        if let (id, result) = reply {
+        if let (id, method, params) = reply {
+            let result = handler?(method, params) ?? .null
             sendMessage(["jsonrpc": "2.0", "id": id.json, "result": result])
         }
     }
