@@ -17,10 +17,7 @@ final class DiagnosticsPublisher: ServerService, @unchecked Sendable {
             publish(d)
         case .changed(let d):
             guard server.service(SettingsService.self).settings.diagnosticsOnChange else { return }
-            let connection = server.connection
-            DispatchQueue.global().asyncAfter(deadline: .now() + Self.debounce) { [weak self] in
-                connection.enqueue { [weak self] in self?.publishIfCurrent(d) }
-            }
+            server.schedule(after: Self.debounce) { [weak self] in self?.publishIfCurrent(d) }
         case .closed(let uri):
             server.service(AnalysisService.self).forget(uri)
             if !pulls { server.send(PublishDiagnosticsNotification(uri: uri, diagnostics: [])) }
