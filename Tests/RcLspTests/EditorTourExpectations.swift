@@ -41,7 +41,7 @@ enum TourExpectations {
         .init(line: 7, character: 5, label: "rc 1"),     // del c
         .init(line: 8, character: 5, label: "freed"),    // del a
         .init(line: 11, character: 12, label: "rc 1"),   // row = [0, 0]
-        .init(line: 12, character: 17, label: "rc 1"),   // grid = [row, row]
+        .init(line: 12, character: 17, label: "grid: rc 1 · row: rc 3"),   // grid = [row, row]
         .init(line: 13, character: 7, label: "rc 2"),    // del row: grid's two slots still hold it
         .init(line: 16, character: 27, label: "rc 1"),   // def longest(first, second): the function
         .init(line: 16, character: 27, label: "first: rc 2 · second: rc 2"),  // its parameters during the call

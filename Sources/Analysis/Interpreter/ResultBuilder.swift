@@ -199,6 +199,32 @@ final class ResultBuilder {
         }
     }
 
+    /// Names written as elements of a display (`[row, row]`, `(a, b)`, `{"k": v}`) gain a reference that the
+    /// new container holds: the statement touches their objects too, so the hint names them.
+    private func displayed(_ value: Expr, into target: Expr?, _ subjects: inout [(String, Value, String, Bool)], _ f: Frame) {
+        let into = target.flatMap { source.text($0.range) } ?? "a new container"
+        var seen = Set(subjects.map(\.0))
+        func walk(_ e: Expr, depth: Int) {
+            guard depth < 32 else { return }
+            switch e.kind {
+            case .list(let es, _), .tuple(let es, _), .set(let es):
+                for x in es { walk(x, depth: depth + 1) }
+            case .dict(let ks, let vs):
+                for k in ks { if let k { walk(k, depth: depth + 1) } }
+                for v in vs { walk(v, depth: depth + 1) }
+            case .starred(let x, _):
+                walk(x, depth: depth + 1)
+            case .name(let id, _) where depth > 0:
+                if !seen.contains(id), let v = peekName(id, f), v.objectID != nil {
+                    seen.insert(id)
+                    subjects.append((id, v, "stored in \(into)", false))
+                }
+            default: break
+            }
+        }
+        walk(value, depth: 0)
+    }
+
     func didRun(_ s: Stmt, _ f: Frame) {
         var subjects: [(String, Value, String, Bool)] = []   // subject, value, reason, freed
         func targets(_ e: Expr, reason: (String) -> String) {
@@ -212,8 +238,11 @@ final class ResultBuilder {
             }
         }
         switch s.kind {
-        case .assign(let ts, _, _): for t in ts { targets(t) { "bound to \($0)" } }
-        case .annAssign(let t, _, let v, _): if v != nil { targets(t) { "bound to \($0)" } }
+        case .assign(let ts, let value, _):
+            for t in ts { targets(t) { "bound to \($0)" } }
+            displayed(value, into: ts.first, &subjects, f)
+        case .annAssign(let t, _, let v, _):
+            if let v { targets(t) { "bound to \($0)" }; displayed(v, into: t, &subjects, f) }
         case .augAssign(let t, _, _): targets(t) { "rebound \($0)" }
         case .for(let loop): targets(loop.target) { "loop variable \($0)" }
         case .functionDef(let d): if let v = peekName(d.name, f) { subjects.append((d.name, v, "def binds \(d.name)", false)) }

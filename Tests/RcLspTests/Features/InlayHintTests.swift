@@ -74,3 +74,10 @@ final class InlayHintTests: XCTestCase {
         XCTAssertEqual(try s.hints(), ["0:14 rc 1", "0:14 x: rc 2 · y: rc 2", "4:7 rc 1", "5:7 rc 1", "6:13 rc 1"])
     }
 }
+
+extension InlayHintTests {
+    func testNamesStoredInADisplayAreNamedWithTheNewContainer() throws {
+        let s = try EditorSession("row = [0, 0]\ngrid = [row, row]\npair = (row, {\"k\": grid})\n")
+        XCTAssertEqual(try s.hints(), ["0:12 rc 1", "1:17 grid: rc 1 · row: rc 3", "2:25 pair: rc 1 · row: rc 4 · grid: rc 2"])
+    }
+}
