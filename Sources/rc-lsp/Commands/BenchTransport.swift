@@ -125,7 +125,6 @@ enum BenchTransport {
         posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
         let path = "/proc/self/exe"
         var environment = ProcessInfo.processInfo.environment
-        environment["RC_LSP_TEST_HOOKS"] = "1"  // `rc-lsp/_sleep` with 0 ms: a real handler doing no work
         environment["RC_LSP_LOG"] = "error"
         let arguments: [String] = [path, "--stdio"]
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
@@ -152,8 +151,11 @@ enum BenchTransport {
         }
         var wire: [UInt8] = []
         wire += OutgoingMessage.notification(method: InitializedNotification.method, params: InitializedNotification()).bytes
+        // A real request: hover on a name of a small open document (its analysis is made once and shared).
+        let open = #"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///bench.py","languageId":"python","version":1,"text":"a = [1, 2, 3]\nb = a\n"}}}"#
+        MessageFraming.appendFrame(Array(open.utf8), to: &wire)
         for i in 1...count {
-            let body = Array(#"{"jsonrpc":"2.0","id":\#(i),"method":"rc-lsp/_sleep","params":{"milliseconds":0}}"#.utf8)
+            let body = Array(#"{"jsonrpc":"2.0","id":\#(i),"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///bench.py"},"position":{"line":1,"character":0}}}"#.utf8)
             MessageFraming.appendFrame(body, to: &wire)
         }
         var exit: [UInt8] = []

@@ -94,8 +94,20 @@ enum Markup {
         }
     }
 
-    /// Drops Markdown emphasis and code marks; keeps the words.
+    /// Drops Markdown emphasis (`**`) and code marks; keeps the words. Byte-level: hovers are hot.
     static func plain(_ markdown: String) -> String {
-        markdown.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
+        var out: [UInt8] = []
+        out.reserveCapacity(markdown.utf8.count)
+        var previousStar = false
+        for b in markdown.utf8 {
+            if b == UInt8(ascii: "*") {
+                if previousStar { previousStar = false } else { previousStar = true }
+                continue
+            }
+            if previousStar { out.append(UInt8(ascii: "*")); previousStar = false }
+            if b != UInt8(ascii: "`") { out.append(b) }
+        }
+        if previousStar { out.append(UInt8(ascii: "*")) }
+        return String(decoding: out, as: UTF8.self)
     }
 }
