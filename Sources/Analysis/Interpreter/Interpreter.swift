@@ -30,6 +30,10 @@ final class Interpreter {
     /// Module statements the interpreter could not follow; the state after each was made unknown.
     var havocReasons: [String] = []
     var cachedGlobalDeclarations: Set<String>?
+    /// Work spent searching for cycles; past the budget cycles are no longer reported (never guessed).
+    var cycleWork = 0
+    let maxCycleWork = 2_000_000
+    var cyclesAbandoned = false
     /// Running functions the program never called, each on its own with unknown arguments.
     var standalone = false
     /// Every def/lambda that was called at least once.
@@ -83,7 +87,7 @@ final class Interpreter {
 
     /// After the run: the oracle's exit (globals deleted, what only the cycle collector frees).
     func finishProgram() {
-        guard abortReason == nil, !heapTainted, let f = frames.first else { return }
+        guard abortReason == nil, !heapTainted, !cyclesAbandoned, let f = frames.first else { return }
         exitProgram(f)
     }
 
@@ -178,9 +182,16 @@ final class Interpreter {
     }
 
     func currentCycles() -> [[Int]] {
-        if graphVersion == lastCycleVersion { return cachedCycles }
+        if graphVersion == lastCycleVersion || cyclesAbandoned { return cachedCycles }
         heap.holderIDs.removeAll { !heap[$0].alive }
         let nodes = heap.holderIDs.filter { heap[$0].visible }
+        // Budget: a search per point over a huge heap (a loop building 100,000 lists) would take minutes.
+        cycleWork += nodes.count
+        if cycleWork > maxCycleWork {
+            cyclesAbandoned = true
+            cachedCycles = []
+            return []
+        }
         cachedCycles = CycleFinder.components(nodes: nodes, successors: visibleSuccessors)
         lastCycleVersion = graphVersion
         return cachedCycles
@@ -204,6 +215,7 @@ final class Interpreter {
     }
 
     func recordCycles(_ line: Int, at range: SourceRange?) {
+        if cyclesAbandoned { return }
         let comps = currentCycles()
         guard !comps.isEmpty else {
             recorder.recordCycles(line: line, cycles: [], garbage: [])

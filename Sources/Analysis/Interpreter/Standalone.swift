@@ -7,6 +7,7 @@
 extension Interpreter {
     func analyzeUncalledFunctions(maxFunctions: Int = 400) {
         guard abortReason == nil else { return }
+        cyclesAbandoned = true   // what a hypothetical call links up is not reported as a cycle
         standalone = true
         var done = Set<Int>()
         var analysed = 0
