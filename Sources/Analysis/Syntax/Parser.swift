@@ -2,13 +2,18 @@
 /// CPython coordinates, error reporting with one error per statement, and the nesting budget that keeps
 /// deeply nested input from overflowing the stack. The grammar itself lives in Parser+*.swift.
 
+/// A run of source bytes.
+typealias ByteSlice = Slice<UnsafeBufferPointer<UInt8>>
+
 final class Parser {
     /// Budget of tree depth spent by brackets, unary operators, trailer and operator chains, elif chains
     /// (brackets alone are limited by the lexer to 200, like CPython). CPython itself gives up near 3,000.
     static let maxNesting = 1000
 
-    let src: [UInt8]
-    var tokens: [Token]
+    /// The source and its tokens, borrowed for the duration of one parse (see `Parser.parse`): the hot path
+    /// reads them without the retain and uniqueness traffic of arrays stored in a class.
+    let src: UnsafeBufferPointer<UInt8>
+    let tokens: UnsafeBufferPointer<Token>
     var i = 0
     var errors: [SyntaxError] = []
     /// Set after an error until the parser resynchronises, so one mistake gives one message.
@@ -20,10 +25,20 @@ final class Parser {
     /// NEWLINE tokens the lexer inserted after an unclosed bracket: it has already reported them.
     var syntheticNewlines: Set<Int> = []
 
-    init(src: [UInt8], tokens: [Token], fstringLevel: Int = 0) {
+    /// Only `Parser.with` makes parsers, so the borrowed buffers outlive them.
+    private init(src: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, fstringLevel: Int) {
         self.src = src
         self.tokens = tokens
         self.fstringLevel = fstringLevel
+    }
+
+    /// Runs `body` with a parser over `src` and `tokens` (which always end with ENDMARKER).
+    static func with<R>(src: [UInt8], tokens: [Token], fstringLevel: Int = 0, _ body: (Parser) -> R) -> R {
+        src.withUnsafeBufferPointer { s in
+            tokens.withUnsafeBufferPointer { t in
+                body(Parser(src: s, tokens: t, fstringLevel: fstringLevel))
+            }
+        }
     }
 
     // MARK: - Cursor
@@ -41,7 +56,7 @@ final class Parser {
     }
 
     /// The token's text as bytes.
-    @inline(__always) func bytes(of t: Token) -> ArraySlice<UInt8> { src[Int(t.start)..<Int(t.end)] }
+    @inline(__always) func bytes(of t: Token) -> ByteSlice { src[Int(t.start)..<Int(t.end)] }
     func text(of t: Token) -> String { String(decoding: bytes(of: t), as: UTF8.self) }
 
     /// True when the current token is the name `word` (a soft keyword such as `match`).

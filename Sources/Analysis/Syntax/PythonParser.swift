@@ -11,27 +11,28 @@ public enum PythonParser {
         let text = SourceText(utf8: raw)
         var lexer = Lexer()
         text.bytes.withUnsafeBufferPointer { lexer.tokenize($0) }
-        let parser = Parser(src: text.bytes, tokens: lexer.tokens)
-        parser.syntheticNewlines = lexer.syntheticNewlines
-        let body = parser.parseFile()
-        return ParsedModule(module: Module(body: body), errors: orderErrors(text: text, lexer: lexer, parser: parser))
+        let (body, parserErrors) = Parser.with(src: text.bytes, tokens: lexer.tokens) { parser in
+            parser.syntheticNewlines = lexer.syntheticNewlines
+            return (parser.parseFile(), parser.errors)
+        }
+        return ParsedModule(module: Module(body: body), errors: orderErrors(text: text, lexer: lexer, parserErrors: parserErrors))
     }
 
     /// All errors by position, except that the first is the one CPython would report: the first tokenizer
     /// error met before the parser's first error; or, when the parser's error is the generic "invalid syntax",
     /// the next tokenizer error after it (CPython tokenizes the rest of the file and prefers that one), where
     /// "'(' was never closed" only wins when the parser failed on a later line than the bracket.
-    static func orderErrors(text: SourceText, lexer: Lexer, parser: Parser) -> [SyntaxError] {
+    static func orderErrors(text: SourceText, lexer: Lexer, parserErrors: [SyntaxError]) -> [SyntaxError] {
         typealias Event = (error: SyntaxError, at: (Int, Int), unclosedLine: Int?)
         var events: [Event] = text.errors.map { ($0, ($0.range.line, $0.range.utf8Column), nil) }
         for (k, e) in lexer.errors.enumerated() {
             events.append((e, lexer.detectedAt[k], lexer.unclosedBracketLine[k]))
         }
         events.sort { $0.at < $1.at }
-        var all = events.map { $0.error } + parser.errors
+        var all = events.map { $0.error } + parserErrors
         all.sort { ($0.range.line, $0.range.utf8Column) < ($1.range.line, $1.range.utf8Column) }
         let primary: SyntaxError?
-        if let p = parser.errors.first {
+        if let p = parserErrors.first {
             let pAt = (p.range.line, p.range.utf8Column)
             if let early = events.first(where: { $0.at <= pAt }) {
                 primary = early.error

@@ -113,8 +113,29 @@ struct SourceText {
         return out
     }
 
+    /// True when every byte is ASCII and none is NUL: nothing to report (checked eight bytes at a time).
+    private static func isPlainASCII(_ b: [UInt8]) -> Bool {
+        b.withUnsafeBytes { raw in
+            let n = raw.count
+            var i = 0
+            while i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let hasZero = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
+                if w & 0x8080_8080_8080_8080 != 0 || hasZero != 0 { return false }
+                i += 8
+            }
+            while i < n {
+                let c = raw[i]
+                if c == 0 || c >= 0x80 { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
     /// Reports the first invalid UTF-8 sequence and the first NUL byte, with CPython's messages.
     private mutating func validate() {
+        if SourceText.isPlainASCII(bytes) { return }
         var line = 1, lineStart = 0
         var i = 0
         let n = bytes.count
