@@ -230,13 +230,16 @@ struct Lexer {
         return true
     }
 
+    /// Letters, `_` and any non-ASCII byte (validated later) start a name; digits may follow. Bitmaps of the
+    /// ASCII half keep this to a shift and a mask.
     @inline(__always) private func isIdentifierStart(_ c: UInt8) -> Bool {
-        (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
-            || c == UInt8(ascii: "_") || c >= 0x80
+        c >= 0x80 || (c >= 64 && (0x07FF_FFFE_87FF_FFFE as UInt64) >> (c - 64) & 1 != 0)
     }
 
     @inline(__always) private func isIdentifierByte(_ c: UInt8) -> Bool {
-        isIdentifierStart(c) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+        if c >= 0x80 { return true }
+        if c >= 64 { return (0x07FF_FFFE_87FF_FFFE as UInt64) >> (c - 64) & 1 != 0 }
+        return (0x03FF_0000_0000_0000 as UInt64) >> c & 1 != 0
     }
 
     private mutating func lexNameOrPrefixedString(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ startCol: Int) {

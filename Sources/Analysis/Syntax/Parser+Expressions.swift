@@ -72,6 +72,7 @@ extension Parser {
 
     /// `expression`: disjunction [`if` disjunction `else` expression] | lambdef.
     func parseExpression() -> Expr {
+        if let simple = parseSimpleAtomFast() { return simple }
         guard enter() else { leave(); return errorExpr(hereEmpty) }
         defer { leave() }
         if kind == .kwLambda { return parseLambda() }
@@ -88,6 +89,28 @@ extension Parser {
             return Expr(.ifExp(test: test, body: body, orelse: orelse), range(from: start))
         }
         return body
+    }
+
+    /// Fast path for the most common expression, a lone name or number followed by a token that cannot
+    /// continue an expression (`f(a, b)`, `x = 1`, `d[k]`): skips the ten precedence levels.
+    @inline(__always) func parseSimpleAtomFast() -> Expr? {
+        let t = tok
+        guard t.kind == .name || t.kind == .number || t.kind == .kwNone || t.kind == .kwTrue || t.kind == .kwFalse else {
+            return nil
+        }
+        switch peekKind() {
+        case .comma, .rpar, .rsqb, .rbrace, .colon, .newline, .equal, .semi, .endMarker, .kwFor, .kwAs, .kwFrom:
+            advance()
+            switch t.kind {
+            case .name: return Expr(.name(id: identifier(t), ctx: .load), range(of: t))
+            case .number: return Expr(.constant(value: numberValue(t), kind: nil), range(of: t))
+            case .kwNone: return Expr(.constant(value: .none, kind: nil), range(of: t))
+            case .kwTrue: return Expr(.constant(value: .bool(true), kind: nil), range(of: t))
+            default: return Expr(.constant(value: .bool(false), kind: nil), range(of: t))
+            }
+        default:
+            return nil
+        }
     }
 
     func parseLambda() -> Expr {

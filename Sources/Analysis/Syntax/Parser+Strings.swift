@@ -304,6 +304,19 @@ extension Parser {
         return Expr(.formattedValue(value: value, conversion: conversion, formatSpec: formatSpec), whole)
     }
 
+    /// The text as an identifier when it is exactly an ASCII name that is not a keyword.
+    private func plainName(_ start: Int, _ end: Int) -> String? {
+        guard end > start else { return nil }
+        for k in start..<end {
+            let c = src[k]
+            let letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95
+            let digit = c >= 48 && c <= 57
+            if !(letter || (digit && k > start)) { return nil }
+        }
+        if keywordKind(src, start, end) != nil { return nil }
+        return String(decoding: src[start..<end], as: UTF8.self)
+    }
+
     /// Parses the text of one field as `(expr)` with its own lexer, placed where CPython 3.11 places it.
     private func compileFStringExpression(brace: Int, exprStart: Int, exprEnd: Int, token t: Token) -> Expr? {
         let tr = endOf(t)
@@ -330,12 +343,20 @@ extension Parser {
             if src[s] == 0x0A { cols -= 1 }
         }
         for q in tokenStart..<brace where src[q] == 0x0A { lines += 1 }
+        let firstLine = Int(t.line) + lines
+        let firstColumn = lines != 0 ? cols : Int(t.col) + cols
+        if let name = plainName(exprStart, exprEnd) {
+            // `{name}`: what the sub-parser would produce, without making one.
+            let col = firstColumn + 1
+            return Expr(.name(id: name, ctx: .load),
+                        SourceRange(line: firstLine, utf8Column: col, endLine: firstLine, endUTF8Column: col + exprEnd - exprStart))
+        }
         var sub: [UInt8] = []
         sub.reserveCapacity(exprEnd - exprStart + 2)
         sub.append(UInt8(ascii: "("))
         sub.append(contentsOf: src[exprStart..<exprEnd])
         sub.append(UInt8(ascii: ")"))
-        var lexer = Lexer(firstLine: Int(t.line) + lines, firstLineColumn: lines != 0 ? cols : Int(t.col) + cols)
+        var lexer = Lexer(firstLine: firstLine, firstLineColumn: firstColumn)
         sub.withUnsafeBufferPointer { lexer.tokenize($0) }
         if !lexer.errors.isEmpty {
             if !suppressErrors { errors.append(lexer.errors[0]); suppressErrors = true }

@@ -10,7 +10,8 @@ struct SourceText {
         var b = raw
         let bom = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF
         if bom { b.removeFirst(3) }
-        if b.contains(0x0D) { b = SourceText.normalizeNewlines(b) }
+        let scan = SourceText.scan(b)
+        if scan.hasCR { b = SourceText.normalizeNewlines(b) }
         bytes = b
         if let declared = SourceText.codingDeclaration(b) {
             let enc = SourceText.normalName(declared)
@@ -26,7 +27,7 @@ struct SourceText {
                 fail("unknown encoding: \(declared)")
             }
         }
-        validate()
+        if !scan.plainASCII { validate() }
     }
 
     private static func normalizeNewlines(_ b: [UInt8]) -> [UInt8] {
@@ -113,29 +114,34 @@ struct SourceText {
         return out
     }
 
-    /// True when every byte is ASCII and none is NUL: nothing to report (checked eight bytes at a time).
-    private static func isPlainASCII(_ b: [UInt8]) -> Bool {
+    /// One pass over the bytes, eight at a time: is there a CR, and is everything ASCII without NUL (then
+    /// there is nothing to validate)?
+    private static func scan(_ b: [UInt8]) -> (hasCR: Bool, plainASCII: Bool) {
         b.withUnsafeBytes { raw in
             let n = raw.count
             var i = 0
+            var cr = false, plain = true
+            @inline(__always) func hasZeroByte(_ w: UInt64) -> Bool {
+                (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 != 0
+            }
             while i + 8 <= n {
                 let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let hasZero = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
-                if w & 0x8080_8080_8080_8080 != 0 || hasZero != 0 { return false }
+                if w & 0x8080_8080_8080_8080 != 0 || hasZeroByte(w) { plain = false }
+                if hasZeroByte(w ^ 0x0D0D_0D0D_0D0D_0D0D) { cr = true }
                 i += 8
             }
             while i < n {
                 let c = raw[i]
-                if c == 0 || c >= 0x80 { return false }
+                if c == 0 || c >= 0x80 { plain = false }
+                if c == 0x0D { cr = true }
                 i += 1
             }
-            return true
+            return (cr, plain)
         }
     }
 
     /// Reports the first invalid UTF-8 sequence and the first NUL byte, with CPython's messages.
     private mutating func validate() {
-        if SourceText.isPlainASCII(bytes) { return }
         var line = 1, lineStart = 0
         var i = 0
         let n = bytes.count
