@@ -4,18 +4,31 @@ import Analysis
 /// Bad input is data: every case here must return a tree and errors, never crash or hang.
 final class ParserBadInputTests: XCTestCase {
     func testInvalidUTF8IsAnErrorAtThatByte() {
-        let parsed = PythonParser.parse(utf8: Array("x = 1\ny = '".utf8) + [0xFF] + Array("'\nz = 2\n".utf8))
-        XCTAssertEqual(parsed.errors.first?.message,
-                       "(unicode error) 'utf-8' codec can't decode byte 0xff in position 5: invalid start byte")
-        XCTAssertEqual(parsed.errors.first?.range.line, 2)
-        XCTAssertEqual(parsed.errors.first?.range.utf8Column, 5)
-        XCTAssertEqual(ParserTestNames.boundNames(parsed.module), ["x", "y", "z"])
+        // In code: position counted from the token, as CPython's decoder reports it.
+        let inCode = PythonParser.parse(utf8: Array("x = 1\ny = ".utf8) + [0xFF] + Array("\nz = 2\n".utf8))
+        XCTAssertEqual(inCode.errors.first?.message,
+                       "(unicode error) 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte")
+        XCTAssertEqual(inCode.errors.first?.range.line, 2)
+        XCTAssertEqual(inCode.errors.first?.range.utf8Column, 4)
+        XCTAssertTrue(ParserTestNames.boundNames(inCode.module).isSuperset(of: ["x", "z"]))
+        // In a str literal: position counted from the literal's body, reported at the literal's end.
+        let inString = PythonParser.parse(utf8: Array("x = 1\ny = 'a".utf8) + [0xFF] + Array("'\nz = 2\n".utf8))
+        XCTAssertEqual(inString.errors.first?.message,
+                       "(unicode error) 'utf-8' codec can't decode byte 0xff in position 1: invalid start byte")
+        XCTAssertEqual(inString.errors.first?.range.line, 2)
+        XCTAssertEqual(inString.errors.first?.range.utf8Column, 8)
+        XCTAssertEqual(ParserTestNames.boundNames(inString.module), ["x", "y", "z"])
+        // In a comment: CPython never decodes it, so it is not an error.
+        XCTAssertEqual(PythonParser.parse(utf8: Array("x = 1  # caf".utf8) + [0xE9] + Array("\n".utf8)).errors, [])
     }
 
     func testTruncatedUTF8SequenceAtEndOfFile() {
-        let parsed = PythonParser.parse(utf8: Array("x = 1\n# \u{E9}".utf8).dropLast())
-        XCTAssertEqual(parsed.errors.first?.message,
-                       "(unicode error) 'utf-8' codec can't decode byte 0xc3 in position 2: unexpected end of data")
+        for tail in ["", "\n"] {
+            let parsed = PythonParser.parse(utf8: Array("x = 1\ny = \u{E9}".utf8).dropLast() + Array(tail.utf8))
+            XCTAssertEqual(parsed.errors.first?.message,
+                           "(unicode error) 'utf-8' codec can't decode byte 0xc3 in position 0: unexpected end of data")
+            XCTAssertEqual(parsed.errors.first?.range.line, 2)
+        }
     }
 
     func testNulBytes() {

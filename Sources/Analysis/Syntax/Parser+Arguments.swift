@@ -154,7 +154,10 @@ extension Parser {
                     args.append(e)
                 }
             }
-            if !accept(.comma) { break }
+            if !accept(.comma) {
+                if kind != .rpar, let last = args.last ?? keywords.last?.value { _ = reportMissingComma(after: last) }
+                break
+            }
         }
         return (args, keywords)
     }

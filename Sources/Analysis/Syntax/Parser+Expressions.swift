@@ -402,11 +402,7 @@ extension Parser {
         }
         if accept(.rpar) { return first }
         if kind != .comma {
-            if kind == .errorToken { suppressErrors = true } else if kind == .newline || kind == .endMarker {
-                reportUnexpected()
-            } else {
-                reportUnexpected()
-            }
+            if !reportMissingComma(after: first) { reportUnexpected() }
             skipTo(.rpar)
             return first
         }
@@ -415,8 +411,28 @@ extension Parser {
             if kind == .rpar { break }
             elts.append(parseStarNamedExpression())
         }
-        if !accept(.rpar) { reportUnexpected(); skipTo(.rpar) }
+        if !accept(.rpar) { if !reportMissingComma(after: elts[elts.count - 1]) { reportUnexpected() }; skipTo(.rpar) }
         return Expr(.tuple(elts: elts, ctx: .load), range(from: start))
+    }
+
+    /// Inside brackets, an expression followed directly by another is CPython's "Perhaps you forgot a
+    /// comma?" (its invalid_expression rule, which leaves `print "x"`-style legacy statements alone).
+    /// Returns true when it reported (the second expression is consumed for the range).
+    func reportMissingComma(after prev: Expr) -> Bool {
+        switch kind {
+        case .name, .number, .string, .kwNone, .kwTrue, .kwFalse, .kwLambda, .kwNot, .kwAwait, .lbrace, .tilde, .ellipsis:
+            break
+        default:
+            return false
+        }
+        if case .name(let id, _) = prev.kind {
+            if id == "print" || id == "exec" { return false }
+            if kind == .string && prev.range.endLine == Int(tok.line) { return false }
+        }
+        if suppressErrors { return false }
+        let next = parseExpression()
+        report("invalid syntax. Perhaps you forgot a comma?", range(prev.range, next.range))
+        return true
     }
 
     /// Skips to (and consumes) the closing token `k` of the current bracket, for recovery.
@@ -449,7 +465,7 @@ extension Parser {
             if kind == .rsqb { break }
             elts.append(parseStarNamedExpression())
         }
-        if !accept(.rsqb) { reportUnexpected(); skipTo(.rsqb) }
+        if !accept(.rsqb) { if !reportMissingComma(after: elts[elts.count - 1]) { reportUnexpected() }; skipTo(.rsqb) }
         return Expr(.list(elts: elts, ctx: .load), range(from: start))
     }
 
@@ -482,7 +498,7 @@ extension Parser {
             if kind == .rbrace { break }
             elts.append(parseStarNamedExpression())
         }
-        if !accept(.rbrace) { reportUnexpected(); skipTo(.rbrace) }
+        if !accept(.rbrace) { if !reportMissingComma(after: elts[elts.count - 1]) { reportUnexpected() }; skipTo(.rbrace) }
         return Expr(.set(elts: elts), range(from: start))
     }
 
@@ -500,7 +516,14 @@ extension Parser {
                 values.append(parseBitOr())
             } else {
                 let k = parseExpression()
-                if !expect(.colon, ":") { break }
+                if !accept(.colon) {
+                    if kind == .errorToken { suppressErrors = true } else {
+                        let c = max(k.range.endUTF8Column - 1, 0)
+                        report("':' expected after dictionary key",
+                               SourceRange(line: k.range.endLine, utf8Column: c, endLine: k.range.endLine, endUTF8Column: c + 1))
+                    }
+                    break
+                }
                 keys.append(k)
                 values.append(parseExpression())
             }

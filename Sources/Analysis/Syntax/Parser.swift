@@ -99,8 +99,13 @@ final class Parser {
 
     // MARK: - Errors
 
+    /// Line of the furthest token the parser had looked at when it made its first error (CPython compares
+    /// it with an unclosed bracket's line to decide which error to show).
+    var firstErrorFurthestLine = 0
+
     func report(_ message: String, _ r: SourceRange) {
         if suppressErrors { return }
+        if errors.isEmpty { firstErrorFurthestLine = max(Int(tokens[i].line), r.endLine) }
         errors.append(SyntaxError(message: message, range: r))
         suppressErrors = true
     }
