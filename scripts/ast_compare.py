@@ -57,6 +57,11 @@ def main():
     if "--show" in argv:
         k = argv.index("--show"); show = int(argv[k + 1]); del argv[k:k + 2]
     files = collect(argv)
+    # Work on a copy so a rebuild during the run does not pull the binary away.
+    import shutil, tempfile
+    copy = os.path.join(tempfile.mkdtemp(prefix="ast_compare"), "rc-lsp")
+    shutil.copy2(binary, copy)
+    binary = copy
 
     def check(path):
         expected = cpython_dump(path)

@@ -10,6 +10,17 @@ struct Lexer {
 
     private(set) var tokens: [Token] = []
     private(set) var errors: [SyntaxError] = []
+    /// Where each error in `errors` was detected, in token order (CPython reports the tokenizer error it
+    /// meets first); for "was never closed" that is where the lexer gave up on the bracket, not the bracket.
+    private(set) var detectedAt: [(line: Int, col: Int)] = []
+    /// For each error: the line of the unclosed bracket when it is a "was never closed" error.
+    private(set) var unclosedBracketLine: [Int?] = []
+    /// For each error: whether CPython raises it while it tokenizes the rest of a file after a parser error
+    /// (and so reports it instead). Indentation and line-continuation errors it only reports in place.
+    private(set) var overridesParserError: [Bool] = []
+    /// Indices of the NEWLINE tokens the lexer inserted to close a line whose brackets were never closed.
+    private(set) var syntheticNewlines: Set<Int> = []
+    private var sawTooManyNested = false
 
     /// Lines are numbered from `firstLine`; tokens on the first line are shifted right by `firstLineColumn`
     /// (how CPython places the expressions of an f-string, which it lexes from a copy of their text).
@@ -56,10 +67,28 @@ struct Lexer {
                             endLine: outLine(line), endCol: outCol(line, pos - lineStart)))
     }
 
-    mutating func error(_ message: String, line l: Int, col c: Int, endLine el: Int? = nil, endCol ec: Int? = nil) {
+    mutating func error(_ message: String, line l: Int, col c: Int, endLine el: Int? = nil, endCol ec: Int? = nil,
+                        unclosedBracketAt: Int? = nil, atLineStart: Bool = false, overrides: Bool = true) {
         let range = SourceRange(line: Int(outLine(l)), utf8Column: Int(outCol(l, c)),
                                 endLine: Int(outLine(el ?? l)), endUTF8Column: Int(outCol(el ?? l, ec ?? c)))
         errors.append(SyntaxError(message: message, range: range))
+        if unclosedBracketAt != nil {
+            // At end of file, or at the start of the line where the lexer gave up on the bracket.
+            detectedAt.append((Int(outLine(line)), Int(outCol(line, atLineStart ? 0 : pos - lineStart))))
+        } else if atLineStart {
+            detectedAt.append((range.line, 0))  // indentation is checked before the line's first token
+        } else {
+            detectedAt.append((range.line, range.utf8Column))
+        }
+        unclosedBracketLine.append(unclosedBracketAt.map { Int(outLine($0)) })
+        overridesParserError.append(overrides)
+    }
+
+    /// Length in bytes of the line that starts at `lineStart` (CPython places indentation errors at its end).
+    private func lineLength(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        var e = lineStart
+        while e < p.count && p[e] != 0x0A { e += 1 }
+        return e - lineStart
     }
 
     // MARK: - Indentation
@@ -88,15 +117,15 @@ struct Lexer {
         let top = indents[indents.count - 1]
         if col == top {
             if altcol != altIndents[altIndents.count - 1] {
-                error("inconsistent use of tabs and spaces in indentation", line: line, col: col0)
+                error("inconsistent use of tabs and spaces in indentation", line: line, col: 0, atLineStart: true, overrides: false)
             }
         } else if col > top {
             if indents.count >= Lexer.maxIndentLevels {
-                error("too many levels of indentation", line: line, col: col0)
+                error("too many levels of indentation", line: line, col: col0, atLineStart: true, overrides: false)
                 return true
             }
             if altcol <= altIndents[altIndents.count - 1] {
-                error("inconsistent use of tabs and spaces in indentation", line: line, col: col0)
+                error("inconsistent use of tabs and spaces in indentation", line: line, col: 0, atLineStart: true, overrides: false)
             }
             indents.append(col); altIndents.append(altcol)
             emit(.indent, pos, line, col0)
@@ -106,21 +135,30 @@ struct Lexer {
                 emit(.dedent, pos, line, col0)
             }
             if col != indents[indents.count - 1] {
-                error("unindent does not match any outer indentation level", line: line, col: col0)
+                error("unindent does not match any outer indentation level", line: line, col: lineLength(p),
+                      atLineStart: true, overrides: false)
             } else if altcol != altIndents[altIndents.count - 1] {
-                error("inconsistent use of tabs and spaces in indentation", line: line, col: col0)
+                error("inconsistent use of tabs and spaces in indentation", line: line, col: 0, atLineStart: true, overrides: false)
             }
         }
         return true
     }
 
     private mutating func finish(_ p: UnsafeBufferPointer<UInt8>) {
-        if let open = brackets.first {
+        if let open = brackets.last {
             reportNeverClosed(open)
             brackets.removeAll()
         }
         if let last = tokens.last, last.kind != .newline, last.kind != .dedent, last.kind != .indent {
             emit(.newline, pos, line, pos - lineStart)
+        }
+        // CPython places the end-of-file tokens on the file's final newline character, not on a new line.
+        if pos > 0 && p[pos - 1] == 0x0A && line > 1 {
+            var s = pos - 1
+            while s > 0 && p[s - 1] != 0x0A { s -= 1 }
+            line -= 1
+            lineStart = s
+            pos -= 1
         }
         while indents.count > 1 {
             indents.removeLast(); altIndents.removeLast()
@@ -129,9 +167,12 @@ struct Lexer {
         emit(.endMarker, pos, line, pos - lineStart)
     }
 
-    private mutating func reportNeverClosed(_ open: (kind: UInt8, line: Int, col: Int, lineIndent: Int)) {
+    /// CPython names the innermost unclosed bracket. After "too many nested parentheses" it has stopped.
+    private mutating func reportNeverClosed(_ open: (kind: UInt8, line: Int, col: Int, lineIndent: Int),
+                                            atLineStart: Bool = false) {
+        if sawTooManyNested { return }
         error("'\(Character(Unicode.Scalar(open.kind)))' was never closed", line: open.line, col: open.col,
-              endLine: open.line, endCol: open.col + 1)
+              endLine: open.line, endCol: open.col + 1, unclosedBracketAt: open.line, atLineStart: atLineStart)
     }
 
     // MARK: - One token
@@ -168,15 +209,15 @@ struct Lexer {
             if pos + 1 < n && p[pos + 1] == 0x0A {
                 pos += 2; line += 1; lineStart = pos
                 if pos >= n {
-                    error("unexpected EOF while parsing", line: line - 1, col: startCol)
+                    error("unexpected EOF while parsing", line: line - 1, col: startCol, overrides: false)
                 }
                 return true
             }
             pos += 1
             if pos >= n {
-                error("unexpected EOF while parsing", line: line, col: startCol)
+                error("unexpected EOF while parsing", line: line, col: startCol, overrides: false)
             } else {
-                error("unexpected character after line continuation character", line: line, col: startCol + 1)
+                error("unexpected character after line continuation character", line: line, col: startCol + 1, overrides: false)
             }
             emit(.errorToken, start, line, startCol)
             return true
@@ -206,13 +247,16 @@ struct Lexer {
         return true
     }
 
+    /// Letters, `_` and any non-ASCII byte (validated later) start a name; digits may follow. Bitmaps of the
+    /// ASCII half keep this to a shift and a mask.
     @inline(__always) private func isIdentifierStart(_ c: UInt8) -> Bool {
-        (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
-            || c == UInt8(ascii: "_") || c >= 0x80
+        c >= 0x80 || (c >= 64 && (0x07FF_FFFE_87FF_FFFE as UInt64) >> (c - 64) & 1 != 0)
     }
 
     @inline(__always) private func isIdentifierByte(_ c: UInt8) -> Bool {
-        isIdentifierStart(c) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+        if c >= 0x80 { return true }
+        if c >= 64 { return (0x07FF_FFFE_87FF_FFFE as UInt64) >> (c - 64) & 1 != 0 }
+        return (0x03FF_0000_0000_0000 as UInt64) >> c & 1 != 0
     }
 
     private mutating func lexNameOrPrefixedString(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ startCol: Int) {
@@ -443,7 +487,9 @@ struct Lexer {
                 if c == 0x0A { line += 1; lineStart = pos + 1 }
                 pos += 1
             }
-            error("unterminated triple-quoted string literal (detected at line \(line + firstLine - 1))",
+            // CPython does not count the empty line after a final newline.
+            let detected = pos > 0 && p[pos - 1] == 0x0A ? line - 1 : line
+            error("unterminated triple-quoted string literal (detected at line \(detected + firstLine - 1))",
                   line: startLine, col: startCol)
             emit(.errorToken, start, startLine, startCol)
             return
@@ -477,7 +523,8 @@ struct Lexer {
         case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
             kind = c == UInt8(ascii: "(") ? .lpar : c == UInt8(ascii: "[") ? .lsqb : .lbrace
             if brackets.count >= Lexer.maxBracketNesting {
-                error("too many nested parentheses", line: line, col: startCol)
+                if !sawTooManyNested { error("too many nested parentheses", line: line, col: startCol) }
+                sawTooManyNested = true
                 pos += 1
                 emit(.errorToken, start, line, startCol)
                 return
@@ -527,10 +574,7 @@ struct Lexer {
         case UInt8(ascii: "@"): if c1 == eq { kind = .atEqual; len = 2 } else { kind = .at }
         case UInt8(ascii: "="): if c1 == eq { kind = .eqEqual; len = 2 } else { kind = .equal }
         case UInt8(ascii: "!"):
-            if c1 == eq { kind = .notEqual; len = 2 } else {
-                error("invalid syntax", line: line, col: startCol, endCol: startCol + 1)
-                kind = .errorToken
-            }
+            if c1 == eq { kind = .notEqual; len = 2 } else { kind = .unknownOperator }
         case UInt8(ascii: "<"):
             if c1 == UInt8(ascii: "<") { if c2 == eq { kind = .leftShiftEqual; len = 3 } else { kind = .leftShift; len = 2 } }
             else if c1 == eq { kind = .lessEqual; len = 2 }
@@ -540,12 +584,14 @@ struct Lexer {
             if c1 == UInt8(ascii: ">") { if c2 == eq { kind = .rightShiftEqual; len = 3 } else { kind = .rightShift; len = 2 } }
             else if c1 == eq { kind = .greaterEqual; len = 2 } else { kind = .greater }
         case 0:
-            error("source code cannot contain null bytes", line: line, col: startCol)
-            kind = .errorToken
+            kind = .errorToken  // SourceText has reported it
         default:
             if c < 0x80, let s = Unicode.Scalar(UInt32(c)) {
                 if c == UInt8(ascii: "$") || c == UInt8(ascii: "?") || c == UInt8(ascii: "`") {
-                    error("invalid syntax", line: line, col: startCol, endCol: startCol + 1)
+                    kind = .unknownOperator
+                    pos += len
+                    emit(kind, start, line, startCol)
+                    return
                 } else {
                     let hex = String(c, radix: 16, uppercase: true)
                     error("invalid non-printable character U+\(String(repeating: "0", count: 4 - hex.count) + hex)",
@@ -576,11 +622,14 @@ struct Lexer {
         default:
             return
         }
-        if let open = brackets.first { reportNeverClosed(open) }
+        if let open = brackets.last { reportNeverClosed(open, atLineStart: true) }
         brackets.removeAll()
-        // Close the logical line so the parser resynchronises on the keyword's statement.
-        tokens.append(Token(kind: .newline, start: Int32(truncatingIfNeeded: pos), end: Int32(truncatingIfNeeded: pos),
-                            line: outLine(line - 1), col: 0, endLine: outLine(line - 1), endCol: 0))
+        // Close the logical line so the parser resynchronises on the keyword's statement. The inserted
+        // NEWLINE sits at the keyword, zero-width; the parser does not report it as unexpected.
+        syntheticNewlines.insert(tokens.count)
+        let kwCol = outCol(line, i - lineStart)
+        tokens.append(Token(kind: .newline, start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: i),
+                            line: outLine(line), col: kwCol, endLine: outLine(line), endCol: kwCol))
         atLineStart = true
     }
 }

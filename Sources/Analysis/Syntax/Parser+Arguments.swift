@@ -102,6 +102,9 @@ extension Parser {
         var args: [Expr] = []
         var keywords: [Keyword] = []
         var sawKeyword = false, sawDoubleStar = false
+        // CPython reports ordering mistakes at the last token of the argument list.
+        var orderingError: String? = nil
+        defer { if let m = orderingError { report(m, range(of: tok)) } }
         while kind != .rpar && kind != .endMarker && kind != .newline {
             let itemStart = i
             if kind == .star {
@@ -143,15 +146,18 @@ extension Parser {
                     advance()
                     _ = parseExpression()
                 } else {
-                    if sawDoubleStar {
-                        report("positional argument follows keyword argument unpacking", e.range)
-                    } else if sawKeyword {
-                        report("positional argument follows keyword argument", e.range)
+                    if orderingError == nil && sawDoubleStar {
+                        orderingError = "positional argument follows keyword argument unpacking"
+                    } else if orderingError == nil && sawKeyword {
+                        orderingError = "positional argument follows keyword argument"
                     }
                     args.append(e)
                 }
             }
-            if !accept(.comma) { break }
+            if !accept(.comma) {
+                if kind != .rpar, let last = args.last ?? keywords.last?.value { _ = reportMissingComma(after: last) }
+                break
+            }
         }
         return (args, keywords)
     }

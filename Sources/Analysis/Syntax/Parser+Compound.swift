@@ -27,9 +27,11 @@ extension Parser {
     // MARK: - Blocks
 
     /// `':' block`. `what` names the statement for CPython's "expected an indented block after ..." message.
-    func parseColonBlock(_ what: String, line: Int) -> [Stmt] {
+    /// CPython says "expected ':'" for def/try/else/finally/case whatever follows, and for the others only
+    /// when the line ends there; otherwise it is "invalid syntax" at the stray token.
+    func parseColonBlock(_ what: String, line: Int, forced: Bool = false) -> [Stmt] {
         if !accept(.colon) {
-            if kind == .errorToken { suppressErrors = true } else { report("expected ':'", range(of: tok)) }
+            if forced || kind == .newline { _ = expect(.colon, ":") } else { reportUnexpected() }
             // Recover: drop the rest of the header line, then take the block if one follows.
             while kind != .newline && kind != .endMarker { advance() }
         }
@@ -53,13 +55,13 @@ extension Parser {
         return body
     }
 
-    /// End of a compound statement: the end of its last sub-statement (or its header if the block is empty).
+    /// Range of a compound statement: from its first token to the last real token of its last block
+    /// (CPython's EXTRA skips NEWLINE/INDENT/DEDENT, so a trailing `;` counts).
     func endRange(_ start: Int, _ lastBlock: [Stmt]) -> SourceRange {
-        let s = tokens[start]
-        if let last = lastBlock.last {
-            return SourceRange(line: Int(s.line), utf8Column: Int(s.col), endLine: last.range.endLine, endUTF8Column: last.range.endUTF8Column)
-        }
-        return range(from: start)
+        var e = i - 1
+        while e > start && (tokens[e].kind == .newline || tokens[e].kind == .indent || tokens[e].kind == .dedent) { e -= 1 }
+        let s = tokens[start], t = tokens[max(e, start)]
+        return SourceRange(line: Int(s.line), utf8Column: Int(s.col), endLine: Int(t.endLine), endUTF8Column: Int(t.endCol))
     }
 
     // MARK: - def / class
@@ -103,7 +105,7 @@ extension Parser {
         }
         var returns: Expr? = nil
         if accept(.rarrow) { returns = parseExpression() }
-        let body = parseColonBlock("function definition", line: defLine)
+        let body = parseColonBlock("function definition", line: defLine, forced: true)
         let def = FunctionDef(name: name, args: args, body: body, decoratorList: decorators, returns: returns,
                               typeParams: typeParams)
         return Stmt(isAsync ? .asyncFunctionDef(def) : .functionDef(def), endRange(start, body))
@@ -130,22 +132,35 @@ extension Parser {
 
     // MARK: - if / while / for
 
+    /// `if` with its `elif` chain, built from the end so a long chain costs no recursion (each `elif` still
+    /// spends nesting budget: it is one level deeper in the tree).
     func parseIf() -> Stmt {
-        let start = i
-        let line = Int(tok.line)
-        let isElif = kind == .kwElif
-        advance()
-        let test = parseNamedExpression()
-        let body = parseColonBlock(isElif ? "'elif' statement" : "'if' statement", line: line)
+        var clauses: [(start: Int, test: Expr, body: [Stmt])] = []
         var orelse: [Stmt] = []
-        if kind == .kwElif {
-            orelse = [parseIf()]
-        } else if kind == .kwElse {
+        var levels = 0
+        defer { depth -= levels }
+        repeat {
+            let start = i
+            let line = Int(tok.line)
+            let isElif = kind == .kwElif
+            advance()
+            let test = parseNamedExpression()
+            let body = parseColonBlock(isElif ? "'elif' statement" : "'if' statement", line: line)
+            clauses.append((start, test, body))
+            levels += 1
+            if !enter() { break }
+        } while kind == .kwElif
+        if kind == .kwElse {
             let elseLine = Int(tok.line)
             advance()
-            orelse = parseColonBlock("'else' statement", line: elseLine)
+            orelse = parseColonBlock("'else' statement", line: elseLine, forced: true)
         }
-        return Stmt(.if(test: test, body: body, orelse: orelse), endRange(start, orelse.isEmpty ? body : orelse))
+        var stmt: Stmt? = nil
+        for c in clauses.reversed() {
+            let rest = stmt.map { [$0] } ?? orelse
+            stmt = Stmt(.if(test: c.test, body: c.body, orelse: rest), endRange(c.start, []))
+        }
+        return stmt ?? Stmt(.error, hereEmpty)
     }
 
     func parseWhile() -> Stmt {
@@ -158,7 +173,7 @@ extension Parser {
         if kind == .kwElse {
             let elseLine = Int(tok.line)
             advance()
-            orelse = parseColonBlock("'else' statement", line: elseLine)
+            orelse = parseColonBlock("'else' statement", line: elseLine, forced: true)
         }
         return Stmt(.while(test: test, body: body, orelse: orelse), endRange(start, orelse.isEmpty ? body : orelse))
     }
@@ -178,7 +193,7 @@ extension Parser {
         if kind == .kwElse {
             let elseLine = Int(tok.line)
             advance()
-            orelse = parseColonBlock("'else' statement", line: elseLine)
+            orelse = parseColonBlock("'else' statement", line: elseLine, forced: true)
         }
         let f = For(target: target, iter: iter, body: body, orelse: orelse)
         return Stmt(isAsync ? .asyncFor(f) : .for(f), endRange(start, orelse.isEmpty ? body : orelse))
@@ -246,7 +261,7 @@ extension Parser {
         let start = i
         let line = Int(tok.line)
         advance()
-        let body = parseColonBlock("'try' statement", line: line)
+        let body = parseColonBlock("'try' statement", line: line, forced: true)
         var handlers: [ExceptHandler] = []
         var orelse: [Stmt] = [], finalbody: [Stmt] = []
         var isStar = false
@@ -274,12 +289,12 @@ extension Parser {
         if kind == .kwElse {
             let l = Int(tok.line)
             advance()
-            orelse = parseColonBlock("'else' statement", line: l)
+            orelse = parseColonBlock("'else' statement", line: l, forced: true)
         }
         if kind == .kwFinally {
             let l = Int(tok.line)
             advance()
-            finalbody = parseColonBlock("'finally' statement", line: l)
+            finalbody = parseColonBlock("'finally' statement", line: l, forced: true)
         }
         if handlers.isEmpty && finalbody.isEmpty {
             report("expected 'except' or 'finally' block", range(of: tok))

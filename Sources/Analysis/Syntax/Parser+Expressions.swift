@@ -72,6 +72,7 @@ extension Parser {
 
     /// `expression`: disjunction [`if` disjunction `else` expression] | lambdef.
     func parseExpression() -> Expr {
+        if let simple = parseSimpleAtomFast() { return simple }
         guard enter() else { leave(); return errorExpr(hereEmpty) }
         defer { leave() }
         if kind == .kwLambda { return parseLambda() }
@@ -81,13 +82,35 @@ extension Parser {
             advance()
             let test = parseDisjunction()
             if !accept(.kwElse) {
-                report("expected 'else' after 'if' expression", range(of: tok))
+                report("expected 'else' after 'if' expression", range(from: start))
                 return Expr(.ifExp(test: test, body: body, orelse: errorExpr(hereEmpty)), range(from: start))
             }
             let orelse = parseExpression()
             return Expr(.ifExp(test: test, body: body, orelse: orelse), range(from: start))
         }
         return body
+    }
+
+    /// Fast path for the most common expression, a lone name or number followed by a token that cannot
+    /// continue an expression (`f(a, b)`, `x = 1`, `d[k]`): skips the ten precedence levels.
+    @inline(__always) func parseSimpleAtomFast() -> Expr? {
+        let t = tok
+        guard t.kind == .name || t.kind == .number || t.kind == .kwNone || t.kind == .kwTrue || t.kind == .kwFalse else {
+            return nil
+        }
+        switch peekKind() {
+        case .comma, .rpar, .rsqb, .rbrace, .colon, .newline, .equal, .semi, .endMarker, .kwFor, .kwAs, .kwFrom:
+            advance()
+            switch t.kind {
+            case .name: return Expr(.name(id: identifier(t), ctx: .load), range(of: t))
+            case .number: return Expr(.constant(value: numberValue(t), kind: nil), range(of: t))
+            case .kwNone: return Expr(.constant(value: .none, kind: nil), range(of: t))
+            case .kwTrue: return Expr(.constant(value: .bool(true), kind: nil), range(of: t))
+            default: return Expr(.constant(value: .bool(false), kind: nil), range(of: t))
+            }
+        default:
+            return nil
+        }
     }
 
     func parseLambda() -> Expr {
@@ -191,7 +214,11 @@ extension Parser {
     func parseBinary(_ minPrec: Int) -> Expr {
         let start = i
         var left = parseFactor()
+        var levels = 0
+        defer { depth -= levels }
         while let (op, prec) = binaryOperator(kind), prec >= minPrec {
+            levels += 1
+            guard enter() else { return errorExpr(range(from: start)) }
             advance()
             let right = parseBinary(prec + 1)
             left = Expr(.binOp(left: left, op: op, right: right), range(from: start))
@@ -240,7 +267,16 @@ extension Parser {
     func parsePrimary() -> Expr {
         let start = i
         var e = parseAtom()
+        // Each trailer nests the tree one level deeper: it spends nesting budget like a bracket does.
+        var levels = 0
+        defer { depth -= levels }
         while true {
+            switch kind {
+            case .dot, .lpar, .lsqb: break
+            default: return e
+            }
+            levels += 1
+            guard enter() else { return errorExpr(range(from: start)) }
             switch kind {
             case .dot:
                 advance()
@@ -254,13 +290,11 @@ extension Parser {
                 }
             case .lpar:
                 e = parseCall(e, start)
-            case .lsqb:
+            default:
                 advance()
                 let slice = parseSlices()
                 _ = expect(.rsqb, "]")
                 e = Expr(.subscript(value: e, slice: slice, ctx: .load), range(from: start))
-            default:
-                return e
             }
         }
     }
@@ -269,7 +303,11 @@ extension Parser {
     func parseSlices() -> Expr {
         let start = i
         let first = parseSlice()
-        if kind != .comma { return first }
+        if kind != .comma {
+            // A lone starred item is still a tuple: `slice` itself cannot be starred.
+            if case .starred = first.kind { return Expr(.tuple(elts: [first], ctx: .load), range(from: start)) }
+            return first
+        }
         var elts = [first]
         while accept(.comma) {
             if kind == .rsqb { break }
@@ -364,11 +402,7 @@ extension Parser {
         }
         if accept(.rpar) { return first }
         if kind != .comma {
-            if kind == .errorToken { suppressErrors = true } else if kind == .newline || kind == .endMarker {
-                reportUnexpected()
-            } else {
-                reportUnexpected()
-            }
+            if !reportMissingComma(after: first) { reportUnexpected() }
             skipTo(.rpar)
             return first
         }
@@ -377,8 +411,28 @@ extension Parser {
             if kind == .rpar { break }
             elts.append(parseStarNamedExpression())
         }
-        if !accept(.rpar) { reportUnexpected(); skipTo(.rpar) }
+        if !accept(.rpar) { if !reportMissingComma(after: elts[elts.count - 1]) { reportUnexpected() }; skipTo(.rpar) }
         return Expr(.tuple(elts: elts, ctx: .load), range(from: start))
+    }
+
+    /// Inside brackets, an expression followed directly by another is CPython's "Perhaps you forgot a
+    /// comma?" (its invalid_expression rule, which leaves `print "x"`-style legacy statements alone).
+    /// Returns true when it reported (the second expression is consumed for the range).
+    func reportMissingComma(after prev: Expr) -> Bool {
+        switch kind {
+        case .name, .number, .string, .kwNone, .kwTrue, .kwFalse, .kwLambda, .kwNot, .kwAwait, .lbrace, .tilde, .ellipsis:
+            break
+        default:
+            return false
+        }
+        if case .name(let id, _) = prev.kind {
+            if id == "print" || id == "exec" { return false }
+            if kind == .string && prev.range.endLine == Int(tok.line) { return false }
+        }
+        if suppressErrors { return false }
+        let next = parseExpression()
+        report("invalid syntax. Perhaps you forgot a comma?", range(prev.range, next.range))
+        return true
     }
 
     /// Skips to (and consumes) the closing token `k` of the current bracket, for recovery.
@@ -411,7 +465,7 @@ extension Parser {
             if kind == .rsqb { break }
             elts.append(parseStarNamedExpression())
         }
-        if !accept(.rsqb) { reportUnexpected(); skipTo(.rsqb) }
+        if !accept(.rsqb) { if !reportMissingComma(after: elts[elts.count - 1]) { reportUnexpected() }; skipTo(.rsqb) }
         return Expr(.list(elts: elts, ctx: .load), range(from: start))
     }
 
@@ -444,7 +498,7 @@ extension Parser {
             if kind == .rbrace { break }
             elts.append(parseStarNamedExpression())
         }
-        if !accept(.rbrace) { reportUnexpected(); skipTo(.rbrace) }
+        if !accept(.rbrace) { if !reportMissingComma(after: elts[elts.count - 1]) { reportUnexpected() }; skipTo(.rbrace) }
         return Expr(.set(elts: elts), range(from: start))
     }
 
@@ -462,7 +516,14 @@ extension Parser {
                 values.append(parseBitOr())
             } else {
                 let k = parseExpression()
-                if !expect(.colon, ":") { break }
+                if !accept(.colon) {
+                    if kind == .errorToken { suppressErrors = true } else {
+                        let c = max(k.range.endUTF8Column - 1, 0)
+                        report("':' expected after dictionary key",
+                               SourceRange(line: k.range.endLine, utf8Column: c, endLine: k.range.endLine, endUTF8Column: c + 1))
+                    }
+                    break
+                }
                 keys.append(k)
                 values.append(parseExpression())
             }

@@ -36,7 +36,7 @@ extension Parser {
             advance()  // stray NEWLINE after recovery
             return
         case .indent:
-            report("unexpected indent", range(of: tok))
+            report("unexpected indent", indentErrorRange(tok))
             advance()
             // Keep the indented statements: their facts are still useful.
             body.append(contentsOf: parseBlockStatements())
@@ -262,6 +262,10 @@ extension Parser {
             repeat {
                 if paren && kind == .rpar { break }
                 let aliasStart = i
+                if !paren && !names.isEmpty && (kind == .newline || kind == .semi || kind == .endMarker) {
+                    report("trailing comma not allowed without surrounding parentheses", range(of: tok))
+                    break
+                }
                 guard kind == .name else { reportUnexpected(); break }
                 let name = identifier(tok)
                 advance()
@@ -272,9 +276,6 @@ extension Parser {
                 names.append(Alias(name: name, asname: asname, range: range(from: aliasStart)))
             } while accept(.comma)
             if paren { _ = expect(.rpar, ")") }
-            else if names.count > 0, case .comma = tokens[i - 1].kind {
-                report("trailing comma not allowed without surrounding parentheses", lastRange)
-            }
         }
         return Stmt(.importFrom(module: module, names: names, level: level), range(from: start))
     }

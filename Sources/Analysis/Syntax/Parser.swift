@@ -2,12 +2,18 @@
 /// CPython coordinates, error reporting with one error per statement, and the nesting budget that keeps
 /// deeply nested input from overflowing the stack. The grammar itself lives in Parser+*.swift.
 
-final class Parser {
-    /// Budget of nested expression/pattern levels (brackets are limited by the lexer to 200 like CPython).
-    static let maxNesting = 600
+/// A run of source bytes.
+typealias ByteSlice = Slice<UnsafeBufferPointer<UInt8>>
 
-    let src: [UInt8]
-    var tokens: [Token]
+final class Parser {
+    /// Budget of tree depth spent by brackets, unary operators, trailer and operator chains, elif chains
+    /// (brackets alone are limited by the lexer to 200, like CPython). CPython itself gives up near 3,000.
+    static let maxNesting = 1000
+
+    /// The source and its tokens, borrowed for the duration of one parse (see `Parser.parse`): the hot path
+    /// reads them without the retain and uniqueness traffic of arrays stored in a class.
+    let src: UnsafeBufferPointer<UInt8>
+    let tokens: UnsafeBufferPointer<Token>
     var i = 0
     var errors: [SyntaxError] = []
     /// Set after an error until the parser resynchronises, so one mistake gives one message.
@@ -16,11 +22,23 @@ final class Parser {
     var nestingExceeded = false
     /// How deep in f-string expressions this parser is (CPython allows two levels of nested format specs).
     let fstringLevel: Int
+    /// NEWLINE tokens the lexer inserted after an unclosed bracket: it has already reported them.
+    var syntheticNewlines: Set<Int> = []
 
-    init(src: [UInt8], tokens: [Token], fstringLevel: Int = 0) {
+    /// Only `Parser.with` makes parsers, so the borrowed buffers outlive them.
+    private init(src: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, fstringLevel: Int) {
         self.src = src
         self.tokens = tokens
         self.fstringLevel = fstringLevel
+    }
+
+    /// Runs `body` with a parser over `src` and `tokens` (which always end with ENDMARKER).
+    static func with<R>(src: [UInt8], tokens: [Token], fstringLevel: Int = 0, _ body: (Parser) -> R) -> R {
+        src.withUnsafeBufferPointer { s in
+            tokens.withUnsafeBufferPointer { t in
+                body(Parser(src: s, tokens: t, fstringLevel: fstringLevel))
+            }
+        }
     }
 
     // MARK: - Cursor
@@ -38,7 +56,7 @@ final class Parser {
     }
 
     /// The token's text as bytes.
-    @inline(__always) func bytes(of t: Token) -> ArraySlice<UInt8> { src[Int(t.start)..<Int(t.end)] }
+    @inline(__always) func bytes(of t: Token) -> ByteSlice { src[Int(t.start)..<Int(t.end)] }
     func text(of t: Token) -> String { String(decoding: bytes(of: t), as: UTF8.self) }
 
     /// True when the current token is the name `word` (a soft keyword such as `match`).
@@ -81,8 +99,13 @@ final class Parser {
 
     // MARK: - Errors
 
+    /// Line of the furthest token the parser had looked at when it made its first error (CPython compares
+    /// it with an unclosed bracket's line to decide which error to show).
+    var firstErrorFurthestLine = 0
+
     func report(_ message: String, _ r: SourceRange) {
         if suppressErrors { return }
+        if errors.isEmpty { firstErrorFurthestLine = max(Int(tokens[i].line), r.endLine) }
         errors.append(SyntaxError(message: message, range: r))
         suppressErrors = true
     }
@@ -90,8 +113,8 @@ final class Parser {
     /// Reports "invalid syntax" (or the lexer's own message, already given) at the current token.
     func reportUnexpected() {
         let t = tok
-        if t.kind == .errorToken { suppressErrors = true; return }
-        if t.kind == .indent { report("unexpected indent", range(of: t)); return }
+        if t.kind == .errorToken || (t.kind == .newline && syntheticNewlines.contains(i)) { suppressErrors = true; return }
+        if t.kind == .indent { report("unexpected indent", indentErrorRange(t)); return }
         if t.kind == .endMarker || t.kind == .newline || t.kind == .dedent {
             report("invalid syntax", SourceRange(line: Int(t.line), utf8Column: Int(t.col), endLine: Int(t.line), endUTF8Column: Int(t.col)))
             return
@@ -99,9 +122,20 @@ final class Parser {
         report("invalid syntax", range(of: t))
     }
 
+    /// CPython places "unexpected indent" on the last column of the indentation.
+    func indentErrorRange(_ t: Token) -> SourceRange {
+        let c = max(Int(t.col) - 1, 0)
+        return SourceRange(line: Int(t.line), utf8Column: c, endLine: Int(t.line), endUTF8Column: Int(t.col))
+    }
+
+    /// Errors about a literal's contents sit at the end of its token, as CPython reports them.
+    func endOf(_ t: Token) -> SourceRange {
+        SourceRange(line: Int(t.endLine), utf8Column: Int(t.endCol), endLine: Int(t.endLine), endUTF8Column: Int(t.endCol))
+    }
+
     func expect(_ k: TokenKind, _ what: String) -> Bool {
         if accept(k) { return true }
-        if kind == .errorToken { suppressErrors = true; return false }
+        if kind == .errorToken || (kind == .newline && syntheticNewlines.contains(i)) { suppressErrors = true; return false }
         report("expected '\(what)'", range(of: tok))
         return false
     }
@@ -118,7 +152,7 @@ final class Parser {
                 nestingExceeded = true
                 let saved = suppressErrors
                 suppressErrors = false
-                report("too many nested parentheses", range(of: tok))
+                report("too deeply nested (maximum recursion depth exceeded during ast construction)", range(of: tok))
                 suppressErrors = saved || true
             }
             return false

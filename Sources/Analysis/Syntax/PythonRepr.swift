@@ -45,8 +45,10 @@ enum PythonRepr {
         out.unicodeScalars.append(Unicode.Scalar(UInt8(quote)))
     }
 
-    /// `str.isprintable` for one non-ASCII code point: not in Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs.
+    /// `str.isprintable` for one non-ASCII code point: not in Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs (Unicode 14.0).
     static func isPrintable(_ u: Unicode.Scalar) -> Bool {
+        // CPython 3.11 knows Unicode 14.0: anything assigned later is unassigned (Cn) to it.
+        guard let age = u.properties.age, (age.major, age.minor) <= (14, 0) else { return false }
         switch u.properties.generalCategory {
         case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator,
              .spaceSeparator:
