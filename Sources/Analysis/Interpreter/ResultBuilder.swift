@@ -91,6 +91,9 @@ final class ResultBuilder {
             if f.function == .obj(target) { out.append(.hidden("the running frame of \(f.qualname)")) }
             for n in f.cellOrder where f.cells[n] == target { out.append(.hidden("the frame of \(f.qualname) (cell \(n))")) }
         }
+        // The frames account for every reference (the usual case for a def or a fresh object): no heap scan.
+        let o0 = heap[target]
+        if o0.kind == .klass || (!o0.tainted && out.count == o0.rc) { return out }
         heap.holderIDs.removeAll { !heap[$0].alive }
         for id in heap.holderIDs {
             let o = heap[id]
