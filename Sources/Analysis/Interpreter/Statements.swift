@@ -319,7 +319,7 @@ extension Interpreter {
             if cellObj.site <= 0 { cellObj.site = range.line; cellObj.siteRange = range; cellObj.visible = true }
             o.closure.append((n, Slot(value: .obj(c), line: line)))
         }
-        graphVersion += 1
+        // A new function's own references cannot close a cycle (nothing refers to it yet).
         return .obj(o.id)
     }
 
@@ -372,7 +372,6 @@ extension Interpreter {
         cls.items = bases.map { Slot(value: .obj($0), line: line) }
         for b in bases { retain(.obj(b)) }
         if cls.classInfo?.hasFinalizer == true { throw Abort("__del__") }
-        graphVersion += 1
         try storeName(def.name, .obj(cls.id), f)
     }
 }
