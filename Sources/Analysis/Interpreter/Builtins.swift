@@ -31,7 +31,8 @@ extension Interpreter {
         let args = pos
         switch name {
         case "print":
-            for v in args + kw.map(\.1) { try requireNoUserCode(v, method: "__str__") }
+            for (_, v) in kw { try requireNoUserCode(v, method: "__str__") }
+            try printArguments(args, f)
             return .none
         case "len":
             guard args.count == 1 else { throw Abort("len arity") }
@@ -161,7 +162,10 @@ extension Interpreter {
             case .bool(let b)?: return .atom(.str(b ? "True" : "False"))
             case .none?: return .atom(.str("None"))
             default:
-                try requireNoUserCode(a, method: "__str__")
+                // str(x): type.__call__ packs an args tuple, then str() runs x's __str__.
+                retain(a); f.push(a, "str()'s args tuple")
+                try stringify(a, .str, f)
+                if let x = f.pop() { release(x) }
                 return unknownValue("str")
             }
         case "int":

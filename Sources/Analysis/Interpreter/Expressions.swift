@@ -134,11 +134,27 @@ extension Interpreter {
             return try evalComprehension(e, f)
         case .joinedStr(let values):
             for v in values {
-                if case .formattedValue(let inner, _, let spec) = v.kind {
+                if case .formattedValue(let inner, let conversion, let spec) = v.kind {
                     let x = try eval(inner, f)
-                    try requireNoUserCode(x, method: "__format__")
-                    release(x)
+                    f.push(x, "the value being formatted")
                     if let spec { release(try eval(spec, f)) }
+                    if let o = heap.object(x), o.kind == .instance {
+                        guard spec == nil, let cls = o.classRef?.value.objectID, classLookup(cls, "__format__") == nil else {
+                            throw Abort("formatting an instance with a spec or __format__")
+                        }
+                        if conversion == -1 {
+                            // object.__format__ holds the value once more while it calls str().
+                            retain(x); f.push(x, "object.__format__")
+                            try stringify(x, .str, f)
+                            if let y = f.pop() { release(y) }
+                        } else {
+                            try stringify(x, conversion == 114 ? .repr : .str, f)
+                        }
+                    } else {
+                        try requireNoUserCode(x, method: "__format__")
+                    }
+                    _ = f.pop()
+                    release(x)
                 }
             }
             return unknownValue("str")
