@@ -109,13 +109,22 @@ extension Interpreter {
             it.items = [Slot(value: args[0], line: f.currentLine ?? 0)]
             return .obj(it.id)
         case "enumerate", "zip":
-            guard kw.isEmpty else { throw Abort("\(name) keywords") }
+            var start = 0
+            var sources = args
+            if name == "enumerate" {
+                let startArg = kw.first { $0.0 == "start" }?.1 ?? (args.count == 2 ? args[1] : nil)
+                if let s = startArg { guard case .int(let n)? = scalar(s) else { throw Abort("enumerate start") }; start = n }
+                if args.count == 2 { sources = [args[0]] }
+                guard kw.allSatisfy({ $0.0 == "start" }) else { throw Abort("enumerate keywords") }
+            } else if !kw.isEmpty {
+                throw Abort("zip keywords")
+            }
             let it = newObject(.iterator, name)
             var inner: [Slot] = []
-            for a in args { inner.append(Slot(value: .obj(try makeIterator(a)), line: f.currentLine ?? 0)) }
+            for a in sources { inner.append(Slot(value: .obj(try makeIterator(a)), line: f.currentLine ?? 0)) }
             if name == "enumerate" {
-                guard inner.count == 1 else { throw Abort("enumerate start") }
-                it.iterator = IteratorState(source: .enumerate(next: 0))
+                guard inner.count == 1 else { throw Abort("enumerate arguments") }
+                it.iterator = IteratorState(source: .enumerate(next: start))
                 it.items = inner
                 it.iterator?.resultTuple = makeResultTuple(2)
             } else {
@@ -146,13 +155,26 @@ extension Interpreter {
                 _ = k
                 return .atom(.bool(try isSubclass(o.classRef?.value.objectID ?? -1, c.id)))
             }
-            if case .atom(.builtin(let t)) = args[1] {
-                let tn = typeName(of: args[0])
-                if ["list", "dict", "set", "tuple", "str", "int", "float", "frozenset"].contains(t) {
-                    return .atom(.bool(tn == t || (t == "int" && tn == "bool")))
+            // A tuple of types: any of them.
+            var kinds: [Value] = [args[1]]
+            if let t = tupleItems(args[1]) { kinds = t }
+            var result = false
+            for k in kinds {
+                if let c = heap.object(k), c.kind == .klass {
+                    if let o = heap.object(args[0]), o.kind == .instance, let oc = o.classRef?.value.objectID {
+                        if try isSubclass(oc, c.id) { result = true }
+                    } else if heap.object(args[0])?.kind == .unknown {
+                        throw Abort("isinstance of an unknown value")
+                    }
+                    continue
                 }
+                guard case .atom(.builtin(let t)) = k,
+                      ["list", "dict", "set", "tuple", "str", "int", "float", "frozenset", "bool"].contains(t),
+                      heap.object(args[0])?.kind != .unknown else { throw Abort("isinstance") }
+                let tn = typeName(of: args[0])
+                if tn == t || (t == "int" && tn == "bool") { result = true }
             }
-            throw Abort("isinstance")
+            return .atom(.bool(result))
         case "str":
             guard args.count <= 1, kw.isEmpty else { throw Abort("str args") }
             guard let a = args.first else { return .atom(.str("")) }
@@ -232,6 +254,25 @@ extension Interpreter {
         case "repr":
             try requireNoUserCode(args.first ?? .none, method: "__repr__")
             return unknownValue("str")
+        case "getattr", "hasattr", "setattr":
+            guard args.count >= 2, case .str(let attr)? = scalar(args[1]), let o = heap.object(args[0]),
+                  o.kind == .instance || o.kind == .klass else { throw Abort(name) }
+            if name == "setattr" {
+                guard args.count == 3 else { throw Abort("setattr") }
+                retain(args[2])
+                try storeAttribute(args[0], attr, args[2], f)
+                return .none
+            }
+            let has = o.attrs[attr] != nil || (o.kind == .instance ? o.classRef?.value.objectID.flatMap { classLookup($0, attr) } : classLookup(o.id, attr)) != nil
+            if name == "hasattr" {
+                if o.kind == .instance, let c = o.classRef?.value.objectID, classLookup(c, "__getattr__") != nil { throw Abort("__getattr__") }
+                return .atom(.bool(has))
+            }
+            if !has {
+                guard args.count == 3 else { throw Abort("AttributeError") }
+                retain(args[2]); return args[2]
+            }
+            return try loadAttribute(args[0], attr, f)
         case "object":
             guard args.isEmpty else { throw Abort("object args") }
             let o = newObject(.instance, "object")

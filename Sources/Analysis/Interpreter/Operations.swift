@@ -384,6 +384,42 @@ extension Interpreter {
             }
             throw Abort("list operator")
         }
+        if let pa, let pb, pa.kind == .set || pa.kind == .frozenset, pb.kind == .set || pb.kind == .frozenset,
+           [.bitOr, .bitAnd, .sub, .bitXor].contains(op) {
+            // Which of two equal-but-distinct members survives depends on table sizes: only sets whose
+            // members are unique by identity (instances, shared constants) are modelled.
+            for s in pa.items + pb.items {
+                if let m = heap.object(s.value), m.kind != .instance, m.kind != .function, m.kind != .klass {
+                    throw Abort("set operation on value-equal members")
+                }
+            }
+            var members: [Value] = []
+            func has(_ s: PyObj, _ v: Value) throws -> Bool {
+                let k = try keyIdentity(v)
+                return try s.items.contains { try keyIdentity($0.value) == k }
+            }
+            switch op {
+            case .bitOr: members = pa.items.map(\.value) + pb.items.map(\.value)
+            case .bitAnd: for s in pa.items where try has(pb, s.value) { members.append(s.value) }
+            case .sub: for s in pa.items where !(try has(pb, s.value)) { members.append(s.value) }
+            default:
+                for s in pa.items where !(try has(pb, s.value)) { members.append(s.value) }
+                for s in pb.items where !(try has(pa, s.value)) { members.append(s.value) }
+            }
+            if inPlace && pa.kind == .set {
+                // s |= t and friends change s itself.
+                let old = pa.items.map(\.value)
+                pa.items = []
+                for v in members { try setAdd(pa, v, f) }
+                for v in old { release(v) }
+                graphVersion += 1
+                retain(a)
+                return a
+            }
+            let s = newObject(pa.kind, pa.typeName)
+            for v in members { try setAdd(s, v, f) }
+            return .obj(s.id)
+        }
         let ta: [Value]? = tupleItems(a), tb: [Value]? = tupleItems(b)
         if let ta, let tb, op == .add {
             if tb.isEmpty { retain(a); return a }
