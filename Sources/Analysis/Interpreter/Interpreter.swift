@@ -1,7 +1,8 @@
 /// The abstract interpreter's driver: runs a module's statements over frames + heap, CPython 3.11's way,
 /// and reports the state at every point the oracle observes (after each statement, at function entry and
-/// return, at the end). Anything outside the modelled subset stops the run (`Abort`): the points recorded
-/// so far are exact, the rest is simply not predicted. Never executes user code.
+/// return, at the end). A module statement outside the modelled subset throws `Abort`; its effects are
+/// then made unknown (Havoc.swift) and the run goes on, so no exact number is ever claimed for what the
+/// interpreter could not follow. Never executes user code; bounded by a step budget.
 
 struct Abort: Error {
     let reason: String

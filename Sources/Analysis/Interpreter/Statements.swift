@@ -1,6 +1,6 @@
 /// Statement execution: assignment (chained, unpacking, augmented), del, if/while/for with break and
-/// continue, def/class/return, imports of modules the analysis knows. Statements outside the subset stop
-/// the run.
+/// continue, def/class/return, imports of modules the analysis knows. Statements outside the subset throw
+/// `Abort` (the driver makes their effects unknown and goes on).
 
 extension Interpreter {
     func execBlock(_ body: [Stmt], _ f: Frame, isFunctionBody: Bool) throws -> Flow {
