@@ -86,9 +86,7 @@ extension Parser {
     /// `primary '(' arguments ')'`, including the bare generator expression argument `f(x for x in y)`.
     func parseCall(_ function: Expr, _ start: Int) -> Expr {
         let open = i
-        advance()
-        guard enter() else { leave(); i = open; skipBracket(); return errorExpr(range(from: start)) }
-        defer { leave() }
+        advance()  // (the caller, parsePrimary, has spent the nesting budget for this trailer)
         let (args, keywords) = parseCallArguments(open: open)
         if !accept(.rpar) {
             if kind == .errorToken || suppressErrors { suppressErrors = true }

@@ -8,7 +8,7 @@ typealias ByteSlice = Slice<UnsafeBufferPointer<UInt8>>
 final class Parser {
     /// Budget of tree depth spent by brackets, unary operators, trailer and operator chains, elif chains
     /// (brackets alone are limited by the lexer to 200, like CPython). CPython itself gives up near 3,000.
-    static let maxNesting = 1000
+    static let maxNesting = 500
 
     /// The source and its tokens, borrowed for the duration of one parse (see `Parser.parse`): the hot path
     /// reads them without the retain and uniqueness traffic of arrays stored in a class.
