@@ -125,7 +125,7 @@ extension Parser {
                 keywords.append(Keyword(arg: name, value: v, range: range(from: itemStart)))
                 sawKeyword = true
             } else {
-                let e = parseNamedExpression()
+                let e = parseNamedExpression(inCallArgument: true)
                 if kind == .kwFor || kind == .kwAsync {
                     let gens = parseComprehensionClauses()
                     // A lone generator argument spans the call's parentheses.

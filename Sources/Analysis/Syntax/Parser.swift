@@ -115,7 +115,8 @@ final class Parser {
         let t = tok
         if t.kind == .errorToken || (t.kind == .newline && syntheticNewlines.contains(i)) { suppressErrors = true; return }
         if t.kind == .indent { report("unexpected indent", indentErrorRange(t)); return }
-        if t.kind == .endMarker || t.kind == .newline || t.kind == .dedent {
+        if t.kind == .dedent { report("unexpected unindent", range(of: t)); return }
+        if t.kind == .endMarker || t.kind == .newline {
             report("invalid syntax", SourceRange(line: Int(t.line), utf8Column: Int(t.col), endLine: Int(t.line), endUTF8Column: Int(t.col)))
             return
         }
