@@ -145,13 +145,6 @@ struct Lexer {
     }
 
     private mutating func finish(_ p: UnsafeBufferPointer<UInt8>) {
-        if let open = brackets.last {
-            reportNeverClosed(open)
-            brackets.removeAll()
-        }
-        if let last = tokens.last, last.kind != .newline, last.kind != .dedent, last.kind != .indent {
-            emit(.newline, pos, line, pos - lineStart)
-        }
         // CPython places the end-of-file tokens on the file's final newline character, not on a new line.
         if pos > 0 && p[pos - 1] == 0x0A && line > 1 {
             var s = pos - 1
@@ -159,6 +152,16 @@ struct Lexer {
             line -= 1
             lineStart = s
             pos -= 1
+        }
+        let unclosed = !brackets.isEmpty
+        if let open = brackets.last {
+            reportNeverClosed(open)  // detected at end of file, where the parser then fails
+            brackets.removeAll()
+        }
+        if let last = tokens.last, last.kind != .newline, last.kind != .dedent, last.kind != .indent {
+            // After an unclosed bracket this NEWLINE ends a line the lexer has already reported.
+            if unclosed { syntheticNewlines.insert(tokens.count) }
+            emit(.newline, pos, line, pos - lineStart)
         }
         while indents.count > 1 {
             indents.removeLast(); altIndents.removeLast()
