@@ -617,11 +617,17 @@ extension Parser {
     // MARK: - Names
 
     /// A NAME token as an identifier, NFKC-normalised when it is not ASCII (as CPython does).
+    /// Names longer than 15 bytes (Swift's inline small-string limit) are interned per file, so the tree
+    /// holds one heap copy of `assertRaisesRegex`, not one per use.
     func identifier(_ t: Token) -> String {
         let b = bytes(of: t)
         var ascii = true
         for c in b where c >= 0x80 { ascii = false; break }
         let s = String(decoding: b, as: UTF8.self)
-        return ascii ? s : nfkc(s)
+        if !ascii { return nfkc(s) }
+        if b.count <= 15 { return s }
+        if let shared = internedNames[s] { return shared }
+        internedNames[s] = s
+        return s
     }
 }

@@ -22,6 +22,8 @@ final class Parser {
     var nestingExceeded = false
     /// How deep in f-string expressions this parser is (CPython allows two levels of nested format specs).
     let fstringLevel: Int
+    /// Long identifiers seen so far (see `identifier`).
+    var internedNames: [String: String] = [:]
     /// NEWLINE tokens the lexer inserted after an unclosed bracket: it has already reported them.
     var syntheticNewlines: Set<Int> = []
 
