@@ -1,4 +1,5 @@
 import XCTest
+import Foundation
 import Analysis
 
 /// Bad input is data: every case here must return a tree and errors, never crash or hang.
@@ -129,5 +130,42 @@ struct SplitMix {
         z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
         z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
         return z ^ (z >> 31)
+    }
+}
+
+/// The nesting limits keep the parser and the dumper within a small thread stack (the server may parse off
+/// the main thread): the deepest inputs the limits allow, on a 2 MiB stack, in a debug build (whose frames
+/// are several times larger than a release build's).
+final class ParserStackDepthTests: XCTestCase {
+    func testDeepestAllowedInputsFitInTwoMebibyteStack() {
+        let inputs = [
+            "x = " + String(repeating: "(", count: 199) + "1" + String(repeating: ")", count: 199) + "\n",
+            "x = " + String(repeating: "[", count: 199) + String(repeating: "]", count: 199) + "\n",
+            "x = " + String(repeating: "-", count: 490) + "1\n",
+            "x = " + String(repeating: "not ", count: 490) + "1\n",
+            "x = " + String(repeating: "lambda: ", count: 490) + "1\n",
+            "x = a" + String(repeating: ".b", count: 490) + "\n",
+            "x = " + String(repeating: "f(", count: 199) + String(repeating: ")", count: 199) + "\n",
+            "x = " + String(repeating: "{1: ", count: 199) + "2" + String(repeating: "}", count: 199) + "\n",
+            "if x: pass\n" + String(repeating: "elif x: pass\n", count: 490),
+            (0..<99).map { String(repeating: " ", count: $0) + "if x:\n" }.joined() + String(repeating: " ", count: 99) + "pass\n",
+        ]
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var results: [(errors: Int, dumpLength: Int)] = []
+        let thread = Thread {
+            for src in inputs {
+                let parsed = PythonParser.parse(src)
+                results.append((parsed.errors.count, ASTDump.dump(parsed.module).count))
+            }
+            done.signal()
+        }
+        thread.stackSize = 2 << 20
+        thread.start()
+        done.wait()
+        XCTAssertEqual(results.count, inputs.count)
+        for (k, r) in results.enumerated() {
+            XCTAssertEqual(r.errors, 0, "input \(k)")
+            XCTAssertGreaterThan(r.dumpLength, 100, "input \(k)")
+        }
     }
 }

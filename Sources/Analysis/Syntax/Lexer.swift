@@ -31,14 +31,22 @@ struct Lexer {
     private var line = 1
     private var lineStart = 0
     private var atLineStart = true
-    private var brackets: [(kind: UInt8, line: Int, col: Int, lineIndent: Int)] = []
+    private var brackets: [(kind: UInt8, line: Int, col: Int, lineIndent: Int, offset: Int)] = []
     private var indents: [Int] = [0]
     private var altIndents: [Int] = [0]
     private var currentLineIndent = 0
 
-    init(firstLine: Int = 1, firstLineColumn: Int = 0) {
+    /// Recovery mode (a second pass over a file whose brackets were left open): a bracket opened at or after
+    /// this byte offset is taken as forgotten when a later line starts at or left of its statement's
+    /// indentation (and not with a closing bracket), so the statements after it still parse.
+    let recoverBracketsFrom: Int?
+    /// Byte offset of the first bracket found never closed (outermost of its group), if any.
+    private(set) var firstForgottenBracket: Int? = nil
+
+    init(firstLine: Int = 1, firstLineColumn: Int = 0, recoverBracketsFrom: Int? = nil) {
         self.firstLine = firstLine
         self.firstLineColumn = firstLineColumn
+        self.recoverBracketsFrom = recoverBracketsFrom
     }
 
     /// Tokenizes the whole buffer, ending with NEWLINE (when needed), DEDENTs and ENDMARKER.
@@ -145,13 +153,6 @@ struct Lexer {
     }
 
     private mutating func finish(_ p: UnsafeBufferPointer<UInt8>) {
-        if let open = brackets.last {
-            reportNeverClosed(open)
-            brackets.removeAll()
-        }
-        if let last = tokens.last, last.kind != .newline, last.kind != .dedent, last.kind != .indent {
-            emit(.newline, pos, line, pos - lineStart)
-        }
         // CPython places the end-of-file tokens on the file's final newline character, not on a new line.
         if pos > 0 && p[pos - 1] == 0x0A && line > 1 {
             var s = pos - 1
@@ -159,6 +160,16 @@ struct Lexer {
             line -= 1
             lineStart = s
             pos -= 1
+        }
+        let unclosed = !brackets.isEmpty
+        if let open = brackets.last {
+            reportNeverClosed(open)  // detected at end of file, where the parser then fails
+            brackets.removeAll()
+        }
+        if let last = tokens.last, last.kind != .newline, last.kind != .dedent, last.kind != .indent {
+            // After an unclosed bracket this NEWLINE ends a line the lexer has already reported.
+            if unclosed { syntheticNewlines.insert(tokens.count) }
+            emit(.newline, pos, line, pos - lineStart)
         }
         while indents.count > 1 {
             indents.removeLast(); altIndents.removeLast()
@@ -168,8 +179,9 @@ struct Lexer {
     }
 
     /// CPython names the innermost unclosed bracket. After "too many nested parentheses" it has stopped.
-    private mutating func reportNeverClosed(_ open: (kind: UInt8, line: Int, col: Int, lineIndent: Int),
+    private mutating func reportNeverClosed(_ open: (kind: UInt8, line: Int, col: Int, lineIndent: Int, offset: Int),
                                             atLineStart: Bool = false) {
+        if firstForgottenBracket == nil { firstForgottenBracket = brackets.first?.offset }
         if sawTooManyNested { return }
         error("'\(Character(Unicode.Scalar(open.kind)))' was never closed", line: open.line, col: open.col,
               endLine: open.line, endCol: open.col + 1, unclosedBracketAt: open.line, atLineStart: atLineStart)
@@ -200,7 +212,7 @@ struct Lexer {
                                     col: outCol(line, startCol), endLine: outLine(line), endCol: outCol(line, startCol + 1)))
             }
             line += 1; lineStart = pos
-            if brackets.isEmpty { atLineStart = true } else { checkStatementKeywordInsideBrackets(p) }
+            if brackets.isEmpty { atLineStart = true } else { closeForgottenBrackets(p) }
             return true
         case UInt8(ascii: "#"):
             while pos < n && p[pos] != 0x0A { pos += 1 }
@@ -529,7 +541,7 @@ struct Lexer {
                 emit(.errorToken, start, line, startCol)
                 return
             }
-            brackets.append((c, line, startCol, currentLineIndent))
+            brackets.append((c, line, startCol, currentLineIndent, start))
         case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
             kind = c == UInt8(ascii: ")") ? .rpar : c == UInt8(ascii: "]") ? .rsqb : .rbrace
             let ch = Character(Unicode.Scalar(c))
@@ -605,23 +617,38 @@ struct Lexer {
         emit(kind, start, line, startCol)
     }
 
-    /// Inside brackets, a line that starts with a keyword that can only begin a statement means a bracket was
-    /// left open: report it and close the brackets, so the rest of the file parses (CPython gives the same
-    /// message, "'(' was never closed").
-    private mutating func checkStatementKeywordInsideBrackets(_ p: UnsafeBufferPointer<UInt8>) {
-        var i = pos
-        while i < p.count && (p[i] == 0x20 || p[i] == 0x09 || p[i] == 0x0C) { i += 1 }
+    /// True when a keyword that can only begin a statement starts at `i`.
+    private func startsStatementKeyword(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         var j = i
         while j < p.count && isIdentifierByte(p[j]) { j += 1 }
-        if j < p.count && (p[j] == UInt8(ascii: "\"") || p[j] == UInt8(ascii: "'")) { return }
-        guard let kw = keywordKind(p, i, j) else { return }
+        if j < p.count && (p[j] == UInt8(ascii: "\"") || p[j] == UInt8(ascii: "'")) { return false }
+        guard let kw = keywordKind(p, i, j) else { return false }
         switch kw {
         case .kwDef, .kwClass, .kwReturn, .kwTry, .kwWhile, .kwWith, .kwImport, .kwGlobal, .kwNonlocal, .kwPass,
              .kwBreak, .kwContinue, .kwRaise, .kwDel, .kwAssert, .kwElif, .kwExcept, .kwFinally:
-            break
+            return true
         default:
-            return
+            return false
         }
+    }
+
+    /// Recovery mode only: the line at `i` starts at or left of the indentation of the statement that opened
+    /// the outermost bracket, and does not close a bracket.
+    private func dedentsPastOpenBracket(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard let from = recoverBracketsFrom, let outer = brackets.first, outer.offset >= from else { return false }
+        let c = p[i]
+        if c == UInt8(ascii: ")") || c == UInt8(ascii: "]") || c == UInt8(ascii: "}") { return false }
+        return i - pos <= outer.lineIndent
+    }
+
+    /// Inside brackets, a line that starts with a keyword that can only begin a statement (or, in recovery
+    /// mode, a line dedented past the bracket's statement) means a bracket was left open: report it and close
+    /// the brackets, so the rest of the file parses (CPython's message is the same, "'(' was never closed").
+    private mutating func closeForgottenBrackets(_ p: UnsafeBufferPointer<UInt8>) {
+        var i = pos
+        while i < p.count && (p[i] == 0x20 || p[i] == 0x09 || p[i] == 0x0C) { i += 1 }
+        if i >= p.count || p[i] == 0x0A || p[i] == UInt8(ascii: "#") { return }  // blank: decide on a later line
+        if !startsStatementKeyword(p, i) && !dedentsPastOpenBracket(p, i) { return }
         if let open = brackets.last { reportNeverClosed(open, atLineStart: true) }
         brackets.removeAll()
         // Close the logical line so the parser resynchronises on the keyword's statement. The inserted

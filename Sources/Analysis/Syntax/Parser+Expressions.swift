@@ -50,8 +50,9 @@ extension Parser {
         return parseNamedExpression()
     }
 
-    /// `named_expression`: NAME `:=` expression | expression.
-    func parseNamedExpression() -> Expr {
+    /// `named_expression`: NAME `:=` expression | expression. Outside call arguments (which have their own
+    /// message), `a = b` here is CPython's "Maybe you meant '==' ...".
+    func parseNamedExpression(inCallArgument: Bool = false) -> Expr {
         if kind == .name && peekKind() == .colonEqual {
             let start = i
             let target = Expr(.name(id: identifier(tok), ctx: .store), range(of: tok))
@@ -64,6 +65,17 @@ extension Parser {
             report("cannot use assignment expressions with \(exprName(e))", e.range)
             advance()
             _ = parseExpression()
+        } else if kind == .equal && !inCallArgument && !suppressErrors {
+            advance()
+            let value = parseBitOr()
+            switch e.kind {
+            case .name:
+                report("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", range(e.range, value.range))
+            case .list, .tuple, .generatorExp, .constant(.bool, _), .constant(.none, _):
+                report("invalid syntax", e.range)
+            default:
+                report("cannot assign to \(exprName(e)) here. Maybe you meant '==' instead of '='?", e.range)
+            }
         }
         return e
     }
@@ -293,7 +305,14 @@ extension Parser {
             default:
                 advance()
                 let slice = parseSlices()
-                _ = expect(.rsqb, "]")
+                if kind != .rsqb {
+                    let last: Expr
+                    if case .tuple(let elts, _) = slice.kind, let l = elts.last { last = l } else { last = slice }
+                    if !reportMissingComma(after: last) { _ = expect(.rsqb, "]") }
+                    skipTo(.rsqb)
+                } else {
+                    advance()
+                }
                 e = Expr(.subscript(value: e, slice: slice, ctx: .load), range(from: start))
             }
         }
@@ -598,11 +617,17 @@ extension Parser {
     // MARK: - Names
 
     /// A NAME token as an identifier, NFKC-normalised when it is not ASCII (as CPython does).
+    /// Names longer than 15 bytes (Swift's inline small-string limit) are interned per file, so the tree
+    /// holds one heap copy of `assertRaisesRegex`, not one per use.
     func identifier(_ t: Token) -> String {
         let b = bytes(of: t)
         var ascii = true
         for c in b where c >= 0x80 { ascii = false; break }
         let s = String(decoding: b, as: UTF8.self)
-        return ascii ? s : nfkc(s)
+        if !ascii { return nfkc(s) }
+        if b.count <= 15 { return s }
+        if let shared = internedNames[s] { return shared }
+        internedNames[s] = s
+        return s
     }
 }

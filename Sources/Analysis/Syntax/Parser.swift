@@ -8,7 +8,7 @@ typealias ByteSlice = Slice<UnsafeBufferPointer<UInt8>>
 final class Parser {
     /// Budget of tree depth spent by brackets, unary operators, trailer and operator chains, elif chains
     /// (brackets alone are limited by the lexer to 200, like CPython). CPython itself gives up near 3,000.
-    static let maxNesting = 1000
+    static let maxNesting = 500
 
     /// The source and its tokens, borrowed for the duration of one parse (see `Parser.parse`): the hot path
     /// reads them without the retain and uniqueness traffic of arrays stored in a class.
@@ -22,6 +22,8 @@ final class Parser {
     var nestingExceeded = false
     /// How deep in f-string expressions this parser is (CPython allows two levels of nested format specs).
     let fstringLevel: Int
+    /// Long identifiers seen so far (see `identifier`).
+    var internedNames: [String: String] = [:]
     /// NEWLINE tokens the lexer inserted after an unclosed bracket: it has already reported them.
     var syntheticNewlines: Set<Int> = []
 
@@ -115,7 +117,8 @@ final class Parser {
         let t = tok
         if t.kind == .errorToken || (t.kind == .newline && syntheticNewlines.contains(i)) { suppressErrors = true; return }
         if t.kind == .indent { report("unexpected indent", indentErrorRange(t)); return }
-        if t.kind == .endMarker || t.kind == .newline || t.kind == .dedent {
+        if t.kind == .dedent { report("unexpected unindent", range(of: t)); return }
+        if t.kind == .endMarker || t.kind == .newline {
             report("invalid syntax", SourceRange(line: Int(t.line), utf8Column: Int(t.col), endLine: Int(t.line), endUTF8Column: Int(t.col)))
             return
         }

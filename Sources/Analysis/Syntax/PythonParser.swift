@@ -11,13 +11,26 @@ public enum PythonParser {
         let text = SourceText(utf8: raw)
         var lexer = Lexer()
         text.bytes.withUnsafeBufferPointer { lexer.tokenize($0) }
+        let first = parseTokens(text, lexer)
+        guard let open = lexer.firstForgottenBracket else { return first }
+        // A bracket left open swallows what follows it. Lex again, closing it where the code dedents, so the
+        // statements after it are in the tree; the first error stays the one CPython reports (pass one).
+        var recovering = Lexer(recoverBracketsFrom: open)
+        text.bytes.withUnsafeBufferPointer { recovering.tokenize($0) }
+        let second = parseTokens(text, recovering)
+        guard let primary = first.errors.first else { return second }
+        return ParsedModule(module: second.module, errors: [primary] + second.errors.filter { $0 != primary })
+    }
+
+    private static func parseTokens(_ text: SourceText, _ lexer: Lexer) -> ParsedModule {
         let (body, parserErrors, furthestLine) = Parser.with(src: text.bytes, tokens: lexer.tokens) { parser in
             parser.syntheticNewlines = lexer.syntheticNewlines
             return (parser.parseFile(), parser.errors, parser.firstErrorFurthestLine)
         }
-        var text2 = text
-        relocateInvalidUTF8(&text2, lexer.tokens)
-        return ParsedModule(module: Module(body: body), errors: orderErrors(text: text2, lexer: lexer, parserErrors: parserErrors, furthestLine: furthestLine))
+        var located = text
+        relocateInvalidUTF8(&located, lexer.tokens)
+        return ParsedModule(module: Module(body: body),
+                            errors: orderErrors(text: located, lexer: lexer, parserErrors: parserErrors, furthestLine: furthestLine))
     }
 
     /// The error for invalid UTF-8, worded as CPython words it for the token the bad byte sits in: none in a
