@@ -371,7 +371,36 @@ extension Interpreter {
         for b in bases { release(.obj(b)) }
         cls.items = bases.map { Slot(value: .obj($0), line: line) }
         for b in bases { retain(.obj(b)) }
-        if cls.classInfo?.hasFinalizer == true { throw Abort("__del__") }
+        if cls.classInfo?.hasFinalizer == true {
+            // A finalizer runs when an instance dies; one that only prints changes no reference.
+            guard let d = classLookup(cls.id, "__del__"), let body = heap.object(d)?.function?.def.body,
+                  body.allSatisfy(FinalizerCheck.isHarmless) else { throw Abort("__del__ with effects") }
+        }
         try storeName(def.name, .obj(cls.id), f)
+    }
+}
+
+/// Decides whether a `__del__` body can be ignored: it may only print names, attributes and constants.
+enum FinalizerCheck {
+    static func isHarmless(_ s: Stmt) -> Bool {
+        switch s.kind {
+        case .pass: return true
+        case .expr(let e):
+            if case .constant = e.kind { return true }
+            guard case .call(let fn, let args, let kws) = e.kind, case .name("print", _) = fn.kind else { return false }
+            return args.allSatisfy { plain($0, 0) } && kws.allSatisfy { plain($0.value, 0) }
+        default: return false
+        }
+    }
+
+    private static func plain(_ e: Expr, _ depth: Int) -> Bool {
+        guard depth < 20 else { return false }
+        switch e.kind {
+        case .constant, .name: return true
+        case .attribute(let v, _, _): return plain(v, depth + 1)
+        case .joinedStr(let vs): return vs.allSatisfy { plain($0, depth + 1) }
+        case .formattedValue(let v, _, let spec): return plain(v, depth + 1) && (spec.map { plain($0, depth + 1) } ?? true)
+        default: return false
+        }
     }
 }
