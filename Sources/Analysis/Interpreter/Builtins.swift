@@ -43,6 +43,7 @@ extension Interpreter {
                 case .dict: return makeInt(o.keys.count)
                 case .str: if case .str(let s)? = o.scalar { return makeInt(s.unicodeScalars.count) }
                 case .range: if let r = o.rangeValue { return makeInt(rangeLength(r)) }
+                case .dictView: if let d = heap.object(o.items.first?.value ?? .none) { return makeInt(d.keys.count) }
                 default: break
                 }
                 throw Abort("len of \(o.typeName)")
@@ -87,23 +88,49 @@ extension Interpreter {
             for (k, v) in kw { retain(v); try dictSet(d, .atom(.str(k)), v, f) }
             return .obj(d.id)
         case "sorted":
-            guard kw.isEmpty, args.count == 1 else { throw Abort("sorted with key/reverse") }
+            var descending = false
+            for (k, v) in kw {
+                guard k == "reverse", case .bool(let b)? = scalar(v) else { throw Abort("sorted with key") }
+                descending = b
+            }
+            guard args.count == 1 else { throw Abort("sorted arguments") }
             var items = try iterateAll(args[0])
             var keys: [Atom] = []
             for v in items { guard let s = scalar(v) else { throw Abort("sorting objects") }; keys.append(s) }
             var idx = Array(items.indices)
             var failed = false
             idx.sort { i, j in
-                do { return try order(keys[i], keys[j]) < 0 } catch { failed = true; return false }
+                // Stable: equal keys keep their order (which object lands where matters for identity).
+                do { let c = try order(keys[i], keys[j]); return c < 0 || (c == 0 && i < j) } catch { failed = true; return false }
             }
             if failed { throw Abort("sorting") }
+            if descending {
+                // reverse=True keeps equal items in their original order (a stable descending sort).
+                idx = Array(items.indices)
+                var failed2 = false
+                idx.sort { i, j in
+                    do { let c = try order(keys[i], keys[j]); return c > 0 || (c == 0 && i < j) } catch { failed2 = true; return false }
+                }
+                if failed2 { throw Abort("sorting") }
+            }
             items = idx.map { items[$0] }
             let l = newObject(.list, "list")
             l.items = items.map { Slot(value: $0, line: f.currentLine ?? 0) }
             return .obj(l.id)
         case "reversed":
-            guard args.count == 1, let o = heap.object(args[0]), o.kind == .list else { throw Abort("reversed") }
-            let it = newObject(.iterator, "list_reverseiterator")
+            if args.count == 1, let o = heap.object(args[0]), o.kind == .range, let r = o.rangeValue {
+                // range.__reversed__: a new range iterator that does not hold the range.
+                let n = rangeLength(r)
+                let it = newObject(.iterator, "range_iterator")
+                let first = r.start + (n - 1) * r.step
+                it.iterator = IteratorState(source: .range(start: first, stop: first - n * r.step, step: -r.step))
+                if n == 0 { it.iterator = IteratorState(source: .range(start: 0, stop: 0, step: 1)) }
+                return .obj(it.id)
+            }
+            guard args.count == 1, let o = heap.object(args[0]), o.kind == .list || o.kind == .tuple else {
+                throw Abort("reversed")
+            }
+            let it = newObject(.iterator, o.kind == .list ? "list_reverseiterator" : "reversed")
             it.iterator = IteratorState(source: .reversed)
             retain(args[0])
             it.items = [Slot(value: args[0], line: f.currentLine ?? 0)]
@@ -381,12 +408,17 @@ extension Interpreter {
             case ("reverse", 0):
                 o.items.reverse(); graphVersion += 1
                 return .none
-            case ("sort", 0) where kw.isEmpty:
+            case ("sort", 0) where kw.allSatisfy({ $0.0 == "reverse" }):
+                var descending = false
+                if let r = kw.first?.1 { guard case .bool(let b)? = scalar(r) else { throw Abort("sort reverse") }; descending = b }
                 var keys: [Atom] = []
                 for s in o.items { guard let k = scalar(s.value) else { throw Abort("sort objects") }; keys.append(k) }
                 var idx = Array(o.items.indices)
                 var failed = false
-                idx.sort { i, j in (try? order(keys[i], keys[j]) < 0) ?? { failed = true; return false }() }
+                idx.sort { i, j in
+                    guard let c = try? order(keys[i], keys[j]) else { failed = true; return false }
+                    return descending ? (c > 0 || (c == 0 && i < j)) : (c < 0 || (c == 0 && i < j))
+                }
                 if failed { throw Abort("sort") }
                 o.items = idx.map { o.items[$0] }
                 return .none
