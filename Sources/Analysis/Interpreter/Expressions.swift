@@ -229,7 +229,7 @@ extension Interpreter {
             case .str, .int, .float:
                 if let t = o.scalar?.truth { return t }
                 throw Abort("truth of unknown scalar")
-            case .function, .klass, .method, .weakref, .cell, .iterator: return true
+            case .function, .klass, .method, .weakref, .cell, .iterator, .descriptor: return true
             case .range:
                 if let r = o.rangeValue { return rangeLength(r) > 0 }
                 return true

@@ -27,6 +27,7 @@ extension Interpreter {
             guard let cls = p.classRef?.value.objectID, let v = classLookup(cls, attr) else {
                 throw Abort("attribute \(attr) not found")
             }
+            if let d = heap.object(v), d.kind == .descriptor { return try unwrapDescriptor(d, cls, f) }
             if let fo = heap.object(v), fo.kind == .function {
                 let m = newObject(.method, "method")
                 retain(v); retain(o)
@@ -38,6 +39,7 @@ extension Interpreter {
             return v
         case .klass:
             guard let v = classLookup(p.id, attr) else { throw Abort("class attribute \(attr) not found") }
+            if let d = heap.object(v), d.kind == .descriptor { return try unwrapDescriptor(d, p.id, f) }
             retain(v)
             return v
         case .unknown:
@@ -49,6 +51,17 @@ extension Interpreter {
         default:
             throw Abort("attribute \(attr) of \(p.typeName)")
         }
+    }
+
+    /// `staticmethod.__get__` gives the function; `classmethod.__get__` a method bound to the class.
+    func unwrapDescriptor(_ d: PyObj, _ cls: Int, _ f: Frame) throws -> Value {
+        guard let fn = d.items.first?.value else { throw Abort("empty descriptor") }
+        retain(fn)
+        if d.typeName == "staticmethod" { return fn }
+        let m = newObject(.method, "method")
+        retain(.obj(cls))
+        m.items = [Slot(value: fn, line: f.currentLine ?? 0), Slot(value: .obj(cls), line: f.currentLine ?? 0)]
+        return .obj(m.id)
     }
 
     func storeAttribute(_ o: Value, _ attr: String, _ v: Value, _ f: Frame) throws {

@@ -89,9 +89,28 @@ extension Interpreter {
         case .for(let loop):
             return try execFor(loop, s, f)
         case .functionDef(let def):
-            guard def.decoratorList.isEmpty else { throw Abort("decorator") }
-            let fn = try makeFunction(name: def.name, args: def.args, body: def.body, lambdaBody: nil,
+            var wrapper: String?
+            if !def.decoratorList.isEmpty {
+                // @staticmethod / @classmethod in a class body are modelled; other decorators are not.
+                guard def.decoratorList.count == 1, f.kind == .classBody,
+                      case .name(let d, _) = def.decoratorList[0].kind, d == "staticmethod" || d == "classmethod",
+                      f.lookup(d) == nil, moduleFrame.lookup(d) == nil else { throw Abort("decorator") }
+                wrapper = d
+            }
+            var fn = try makeFunction(name: def.name, args: def.args, body: def.body, lambdaBody: nil,
                                       range: s.range, tag: ScopeBuilder.defTag, f)
+            if let w = wrapper {
+                let o = newObject(.descriptor, w)
+                // 3.10+ copies the function's __module__/__name__/__qualname__/__doc__ into a __dict__ of
+                // the wrapper; the qualname ("C.f") is a str of its own.
+                let d = newObject(.dict, "dict")
+                let q = newObject(.str, "str")
+                q.scalar = .str(f.qualname + "." + def.name)
+                d.keys = [Slot(value: .atom(.str("__qualname__")), line: s.range.line)]
+                d.values = [Slot(value: .obj(q.id), line: s.range.line)]
+                o.items = [Slot(value: fn, line: s.range.line), Slot(value: .obj(d.id), line: s.range.line)]
+                fn = .obj(o.id)
+            }
             try storeName(def.name, fn, f)
         case .classDef(let def):
             try execClassDef(def, s, f)
