@@ -8,7 +8,7 @@ extension Interpreter {
         if steps > maxSteps { throw Abort(Abort.budget) }
         nesting += 1
         defer { nesting -= 1 }
-        if nesting > maxNesting { throw Abort("expression nested too deeply") }
+        if nesting > maxNesting || !stackGuard.hasRoom { throw Abort("expression nested too deeply") }
         if let c = ConstantFolder.fold(e) { return .atom(c) }
         switch e.kind {
         case .constant(let c, _):

@@ -26,6 +26,8 @@ final class Interpreter {
     /// Expression and block nesting right now, bounded so deeply nested input cannot overflow the stack.
     var nesting = 0
     let maxNesting = 600
+    /// Set when a run starts on the thread that runs it.
+    var stackGuard = StackGuard()
     /// Why the run stopped early, if it did.
     var abortReason: String?
     /// Module statements the interpreter could not follow; the state after each was made unknown.
@@ -68,6 +70,7 @@ final class Interpreter {
     let module: Module
 
     func run() {
+        stackGuard = StackGuard()
         let f = Frame(kind: .module, qualname: "<module>", scope: scopes.module, depth: 0)
         frames = [f]
         for s in module.body {

@@ -9,6 +9,7 @@ extension Interpreter {
         guard abortReason == nil else { return }
         cyclesAbandoned = true   // what a hypothetical call links up is not reported as a cycle
         standalone = true
+        stackGuard = StackGuard()
         for o in heap.objects where o.alive { o.tainted = true }
         heapTainted = true
         var done = Set<Int>()

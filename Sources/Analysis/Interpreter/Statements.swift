@@ -6,7 +6,7 @@ extension Interpreter {
     func execBlock(_ body: [Stmt], _ f: Frame, isFunctionBody: Bool) throws -> Flow {
         nesting += 1
         defer { nesting -= 1 }
-        if nesting > maxNesting { throw Abort("blocks nested too deeply") }
+        if nesting > maxNesting || !stackGuard.hasRoom { throw Abort("blocks nested too deeply") }
         for (i, s) in body.enumerated() {
             // A function's docstring is not code: no line event.
             if isFunctionBody && i == 0, case .expr(let e) = s.kind, case .constant(.str, _) = e.kind { continue }
