@@ -190,7 +190,7 @@ final class ScopeBuilder {
         defer { depth -= 1 }
         do {
             switch e.kind {
-            case .name(let id, _): sc.bound.insert(id)
+            case .name(let id, _): if sc.kind != .module { sc.bound.insert(id) }
             case .tuple(let es, _), .list(let es, _): for x in es { target(x, sc) }
             case .starred(let v, _): target(v, sc)
             default: expr(e, sc)
@@ -218,7 +218,8 @@ final class ScopeBuilder {
         do {
             switch e.kind {
             case .name(let id, let ctx):
-                if ctx == .load { sc.used.insert(id) } else { sc.bound.insert(id) }
+                // The module scope resolves every name as global: its sets are never read.
+                if sc.kind != .module { if ctx == .load { sc.used.insert(id) } else { sc.bound.insert(id) } }
             case .boolOp(_, let vs): for v in vs { expr(v, sc) }
             case .namedExpr(let t, let v):
                 expr(v, sc)
