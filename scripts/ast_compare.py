@@ -28,7 +28,7 @@ def cpython_dump(path):
 def ours(binary, path):
     r = subprocess.run([binary, "dump-ast", path], capture_output=True)
     if r.returncode != 0:
-        return None, r.stderr.decode("utf-8", "replace")
+        return None, (r.stdout + r.stderr).decode("utf-8", "replace")
     return r.stdout.decode("utf-8", "surrogateescape").rstrip("\n"), ""
 
 

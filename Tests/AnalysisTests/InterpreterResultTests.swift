@@ -77,6 +77,34 @@ final class InterpreterResultTests: XCTestCase {
         XCTAssertEqual(count(effect(r, line: 10, "self.log", frame: "Store.add")), .unknown)
     }
 
+    func testHiddenHoldersAreNamedInsideAConstructorCall() {
+        let r = Analyzer.analyze("""
+        class Point:
+            def __init__(self, x):
+                self.x = x
+        xs = [1]
+        p = Point(xs)
+        """)
+        guard case .object(let s)? = effect(r, line: 3, "self.x", frame: "Point.__init__")?.value else {
+            return XCTFail("no fact for self.x")
+        }
+        XCTAssertEqual(s.count, .exact(5))
+        XCTAssertEqual(s.holders.count, 5)
+        XCTAssertTrue(s.holders.contains(.name("xs", frame: "<module>")))
+        XCTAssertTrue(s.holders.contains(.name("x", frame: "Point.__init__")))
+        XCTAssertTrue(s.holders.contains(.hidden("the args tuple of Point(...)")))
+        XCTAssertTrue(s.holders.contains(.hidden("an argument")))
+        XCTAssertTrue(s.holders.contains { if case .attribute(_, "x") = $0 { return true }; return false })
+    }
+
+    func testLoopVariableFactsAreJoinedOverIterations() {
+        let r = Analyzer.analyze("a = [1]\nb = [2]\nitems = [a, b, a]\nfor it in items:\n    pass\n")
+        XCTAssertEqual(count(effect(r, line: 4, "it")), .range(min: 3, max: 4))
+        let occurrences = r.names.filter { $0.name == "it" && $0.range.line == 4 }
+        XCTAssertEqual(occurrences.first?.values.count, 2)
+        XCTAssertEqual(r.statements.first { $0.range.line == 4 }?.anchor, SourcePosition(line: 4, utf8Column: 16))
+    }
+
     func testCycleFactHasPathEdgesAndGarbagePoint() {
         let r = Analyzer.analyze("a = []\nb = [a]\na.append(b)\ndel a, b\nx = 1\n")
         XCTAssertEqual(r.cycles.count, 1)

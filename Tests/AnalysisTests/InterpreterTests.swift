@@ -239,6 +239,24 @@ final class InterpreterTests: XCTestCase {
         XCTAssertEqual(p.rc("memo", .call, 1, "fib"), "{\"min\": 2, \"max\": 13}")
     }
 
+    func testDeepRecursionOnASmallStackThreadStopsInsteadOfOverflowing() {
+        let src = "def f(n):\n    if n == 0:\n        return [[[[[1]]]]]\n    return [f(n - 1)]\nx = f(39)\ny = [2]\n"
+        let done = expectation(description: "analysed")
+        final class Box: @unchecked Sendable { var interp: Interpreter? }
+        let box = Box()
+        let thread = Thread {
+            let interp = Interpreter(module: PythonParser.parse(src).module)
+            interp.run()
+            box.interp = interp
+            done.fulfill()
+        }
+        thread.stackSize = 512 * 1024
+        thread.start()
+        wait(for: [done], timeout: 60)
+        guard let interp = box.interp else { return XCTFail("no run") }
+        XCTAssertEqual(interp.recorder.points[PointKey(event: .end, line: 6, frame: "<module>")]?.bindings["y"]?.ints, [1])
+    }
+
     func testDeepRecursionStopsWithinTheBudget() {
         let p = InterpretedProgram("""
         def f(n):

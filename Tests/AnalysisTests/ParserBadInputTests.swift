@@ -1,21 +1,35 @@
 import XCTest
+import Foundation
 import Analysis
 
 /// Bad input is data: every case here must return a tree and errors, never crash or hang.
 final class ParserBadInputTests: XCTestCase {
     func testInvalidUTF8IsAnErrorAtThatByte() {
-        let parsed = PythonParser.parse(utf8: Array("x = 1\ny = '".utf8) + [0xFF] + Array("'\nz = 2\n".utf8))
-        XCTAssertEqual(parsed.errors.first?.message,
-                       "(unicode error) 'utf-8' codec can't decode byte 0xff in position 5: invalid start byte")
-        XCTAssertEqual(parsed.errors.first?.range.line, 2)
-        XCTAssertEqual(parsed.errors.first?.range.utf8Column, 5)
-        XCTAssertEqual(ParserTestNames.boundNames(parsed.module), ["x", "y", "z"])
+        // In code: position counted from the token, as CPython's decoder reports it.
+        let inCode = PythonParser.parse(utf8: Array("x = 1\ny = ".utf8) + [0xFF] + Array("\nz = 2\n".utf8))
+        XCTAssertEqual(inCode.errors.first?.message,
+                       "(unicode error) 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte")
+        XCTAssertEqual(inCode.errors.first?.range.line, 2)
+        XCTAssertEqual(inCode.errors.first?.range.utf8Column, 4)
+        XCTAssertTrue(ParserTestNames.boundNames(inCode.module).isSuperset(of: ["x", "z"]))
+        // In a str literal: position counted from the literal's body, reported at the literal's end.
+        let inString = PythonParser.parse(utf8: Array("x = 1\ny = 'a".utf8) + [0xFF] + Array("'\nz = 2\n".utf8))
+        XCTAssertEqual(inString.errors.first?.message,
+                       "(unicode error) 'utf-8' codec can't decode byte 0xff in position 1: invalid start byte")
+        XCTAssertEqual(inString.errors.first?.range.line, 2)
+        XCTAssertEqual(inString.errors.first?.range.utf8Column, 8)
+        XCTAssertEqual(ParserTestNames.boundNames(inString.module), ["x", "y", "z"])
+        // In a comment: CPython never decodes it, so it is not an error.
+        XCTAssertEqual(PythonParser.parse(utf8: Array("x = 1  # caf".utf8) + [0xE9] + Array("\n".utf8)).errors, [])
     }
 
     func testTruncatedUTF8SequenceAtEndOfFile() {
-        let parsed = PythonParser.parse(utf8: Array("x = 1\n# \u{E9}".utf8).dropLast())
-        XCTAssertEqual(parsed.errors.first?.message,
-                       "(unicode error) 'utf-8' codec can't decode byte 0xc3 in position 2: unexpected end of data")
+        for tail in ["", "\n"] {
+            let parsed = PythonParser.parse(utf8: Array("x = 1\ny = \u{E9}".utf8).dropLast() + Array(tail.utf8))
+            XCTAssertEqual(parsed.errors.first?.message,
+                           "(unicode error) 'utf-8' codec can't decode byte 0xc3 in position 0: unexpected end of data")
+            XCTAssertEqual(parsed.errors.first?.range.line, 2)
+        }
     }
 
     func testNulBytes() {
@@ -116,5 +130,42 @@ struct SplitMix {
         z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
         z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
         return z ^ (z >> 31)
+    }
+}
+
+/// The nesting limits keep the parser and the dumper within a small thread stack (the server may parse off
+/// the main thread): the deepest inputs the limits allow, on a 2 MiB stack, in a debug build (whose frames
+/// are several times larger than a release build's).
+final class ParserStackDepthTests: XCTestCase {
+    func testDeepestAllowedInputsFitInTwoMebibyteStack() {
+        let inputs = [
+            "x = " + String(repeating: "(", count: 199) + "1" + String(repeating: ")", count: 199) + "\n",
+            "x = " + String(repeating: "[", count: 199) + String(repeating: "]", count: 199) + "\n",
+            "x = " + String(repeating: "-", count: 490) + "1\n",
+            "x = " + String(repeating: "not ", count: 490) + "1\n",
+            "x = " + String(repeating: "lambda: ", count: 490) + "1\n",
+            "x = a" + String(repeating: ".b", count: 490) + "\n",
+            "x = " + String(repeating: "f(", count: 199) + String(repeating: ")", count: 199) + "\n",
+            "x = " + String(repeating: "{1: ", count: 199) + "2" + String(repeating: "}", count: 199) + "\n",
+            "if x: pass\n" + String(repeating: "elif x: pass\n", count: 490),
+            (0..<99).map { String(repeating: " ", count: $0) + "if x:\n" }.joined() + String(repeating: " ", count: 99) + "pass\n",
+        ]
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var results: [(errors: Int, dumpLength: Int)] = []
+        let thread = Thread {
+            for src in inputs {
+                let parsed = PythonParser.parse(src)
+                results.append((parsed.errors.count, ASTDump.dump(parsed.module).count))
+            }
+            done.signal()
+        }
+        thread.stackSize = 2 << 20
+        thread.start()
+        done.wait()
+        XCTAssertEqual(results.count, inputs.count)
+        for (k, r) in results.enumerated() {
+            XCTAssertEqual(r.errors, 0, "input \(k)")
+            XCTAssertGreaterThan(r.dumpLength, 100, "input \(k)")
+        }
     }
 }

@@ -90,6 +90,13 @@ final class ParserErrorRecoveryTests: XCTestCase {
          "invalid syntax", 2, 2, ["a", "d"]),
         ("def f():\n    x = = 1\n    return x\ng = 1\n",
          "invalid syntax", 2, 8, ["f", "g"]),
+        // A bracket left open: the statements after it still parse (second, recovering lexer pass).
+        ("x = [1, 2\ny = 3\nz = foo(a,\n      b\n\ndef f():\n    return g(1,\n    q = 2\nw = 5\n",
+         "invalid syntax. Perhaps you forgot a comma?", 1, 8, ["y", "f", "q", "w"]),
+        ("def f():\n    x = call(a, b\n    return x\n\ny = 2\n",
+         "'(' was never closed", 2, 12, ["f", "x", "y"]),
+        ("x = {'a': 1,\ny = 2\n",
+         "'{' was never closed", 1, 4, ["y"]),
     ]
 
     func testFirstErrorMatchesCPythonAndStatementsSurvive() {

@@ -17,7 +17,7 @@ enum Builtins {
 
     static func value(named name: String) -> Value? {
         switch name {
-        case "None": return .none
+        case "None": return Value.none
         case "True": return .atom(.bool(true))
         case "False": return .atom(.bool(false))
         default: return functions.contains(name) ? .atom(.builtin(name)) : nil
@@ -31,7 +31,8 @@ extension Interpreter {
         let args = pos
         switch name {
         case "print":
-            for v in args + kw.map(\.1) { try requireNoUserCode(v, method: "__str__") }
+            for (_, v) in kw { try requireNoUserCode(v, method: "__str__") }
+            try printArguments(args, f)
             return .none
         case "len":
             guard args.count == 1 else { throw Abort("len arity") }
@@ -42,6 +43,7 @@ extension Interpreter {
                 case .dict: return makeInt(o.keys.count)
                 case .str: if case .str(let s)? = o.scalar { return makeInt(s.unicodeScalars.count) }
                 case .range: if let r = o.rangeValue { return makeInt(rangeLength(r)) }
+                case .dictView: if let d = heap.object(o.items.first?.value ?? .none) { return makeInt(d.keys.count) }
                 default: break
                 }
                 throw Abort("len of \(o.typeName)")
@@ -86,35 +88,70 @@ extension Interpreter {
             for (k, v) in kw { retain(v); try dictSet(d, .atom(.str(k)), v, f) }
             return .obj(d.id)
         case "sorted":
-            guard kw.isEmpty, args.count == 1 else { throw Abort("sorted with key/reverse") }
+            var descending = false
+            for (k, v) in kw {
+                guard k == "reverse", case .bool(let b)? = scalar(v) else { throw Abort("sorted with key") }
+                descending = b
+            }
+            guard args.count == 1 else { throw Abort("sorted arguments") }
             var items = try iterateAll(args[0])
             var keys: [Atom] = []
             for v in items { guard let s = scalar(v) else { throw Abort("sorting objects") }; keys.append(s) }
             var idx = Array(items.indices)
             var failed = false
             idx.sort { i, j in
-                do { return try order(keys[i], keys[j]) < 0 } catch { failed = true; return false }
+                // Stable: equal keys keep their order (which object lands where matters for identity).
+                do { let c = try order(keys[i], keys[j]); return c < 0 || (c == 0 && i < j) } catch { failed = true; return false }
             }
             if failed { throw Abort("sorting") }
+            if descending {
+                // reverse=True keeps equal items in their original order (a stable descending sort).
+                idx = Array(items.indices)
+                var failed2 = false
+                idx.sort { i, j in
+                    do { let c = try order(keys[i], keys[j]); return c > 0 || (c == 0 && i < j) } catch { failed2 = true; return false }
+                }
+                if failed2 { throw Abort("sorting") }
+            }
             items = idx.map { items[$0] }
             let l = newObject(.list, "list")
             l.items = items.map { Slot(value: $0, line: f.currentLine ?? 0) }
             return .obj(l.id)
         case "reversed":
-            guard args.count == 1, let o = heap.object(args[0]), o.kind == .list else { throw Abort("reversed") }
-            let it = newObject(.iterator, "list_reverseiterator")
+            if args.count == 1, let o = heap.object(args[0]), o.kind == .range, let r = o.rangeValue {
+                // range.__reversed__: a new range iterator that does not hold the range.
+                let n = rangeLength(r)
+                let it = newObject(.iterator, "range_iterator")
+                let first = r.start + (n - 1) * r.step
+                it.iterator = IteratorState(source: .range(start: first, stop: first - n * r.step, step: -r.step))
+                if n == 0 { it.iterator = IteratorState(source: .range(start: 0, stop: 0, step: 1)) }
+                return .obj(it.id)
+            }
+            guard args.count == 1, let o = heap.object(args[0]), o.kind == .list || o.kind == .tuple else {
+                throw Abort("reversed")
+            }
+            let it = newObject(.iterator, o.kind == .list ? "list_reverseiterator" : "reversed")
             it.iterator = IteratorState(source: .reversed)
             retain(args[0])
             it.items = [Slot(value: args[0], line: f.currentLine ?? 0)]
             return .obj(it.id)
         case "enumerate", "zip":
-            guard kw.isEmpty else { throw Abort("\(name) keywords") }
+            var start = 0
+            var sources = args
+            if name == "enumerate" {
+                let startArg = kw.first { $0.0 == "start" }?.1 ?? (args.count == 2 ? args[1] : nil)
+                if let s = startArg { guard case .int(let n)? = scalar(s) else { throw Abort("enumerate start") }; start = n }
+                if args.count == 2 { sources = [args[0]] }
+                guard kw.allSatisfy({ $0.0 == "start" }) else { throw Abort("enumerate keywords") }
+            } else if !kw.isEmpty {
+                throw Abort("zip keywords")
+            }
             let it = newObject(.iterator, name)
             var inner: [Slot] = []
-            for a in args { inner.append(Slot(value: .obj(try makeIterator(a)), line: f.currentLine ?? 0)) }
+            for a in sources { inner.append(Slot(value: .obj(try makeIterator(a)), line: f.currentLine ?? 0)) }
             if name == "enumerate" {
-                guard inner.count == 1 else { throw Abort("enumerate start") }
-                it.iterator = IteratorState(source: .enumerate(next: 0))
+                guard inner.count == 1 else { throw Abort("enumerate arguments") }
+                it.iterator = IteratorState(source: .enumerate(next: start))
                 it.items = inner
                 it.iterator?.resultTuple = makeResultTuple(2)
             } else {
@@ -139,19 +176,26 @@ extension Interpreter {
                                 || name == "bin" || name == "hex" || name == "oct" ? "str" : "object")
         case "isinstance":
             guard args.count == 2 else { throw Abort("isinstance") }
-            if let c = heap.object(args[1]), c.kind == .klass {
-                guard let o = heap.object(args[0]) else { return .atom(.bool(false)) }
-                guard o.kind == .instance, var k = o.classRef?.value.objectID else { return .atom(.bool(false)) }
-                _ = k
-                return .atom(.bool(try isSubclass(o.classRef?.value.objectID ?? -1, c.id)))
-            }
-            if case .atom(.builtin(let t)) = args[1] {
-                let tn = typeName(of: args[0])
-                if ["list", "dict", "set", "tuple", "str", "int", "float", "frozenset"].contains(t) {
-                    return .atom(.bool(tn == t || (t == "int" && tn == "bool")))
+            // A tuple of types: any of them.
+            var kinds: [Value] = [args[1]]
+            if let t = tupleItems(args[1]) { kinds = t }
+            var result = false
+            for k in kinds {
+                if let c = heap.object(k), c.kind == .klass {
+                    if let o = heap.object(args[0]), o.kind == .instance, let oc = o.classRef?.value.objectID {
+                        if try isSubclass(oc, c.id) { result = true }
+                    } else if heap.object(args[0])?.kind == .unknown {
+                        throw Abort("isinstance of an unknown value")
+                    }
+                    continue
                 }
+                guard case .atom(.builtin(let t)) = k,
+                      ["list", "dict", "set", "tuple", "str", "int", "float", "frozenset", "bool"].contains(t),
+                      heap.object(args[0])?.kind != .unknown else { throw Abort("isinstance") }
+                let tn = typeName(of: args[0])
+                if tn == t || (t == "int" && tn == "bool") { result = true }
             }
-            throw Abort("isinstance")
+            return .atom(.bool(result))
         case "str":
             guard args.count <= 1, kw.isEmpty else { throw Abort("str args") }
             guard let a = args.first else { return .atom(.str("")) }
@@ -161,7 +205,10 @@ extension Interpreter {
             case .bool(let b)?: return .atom(.str(b ? "True" : "False"))
             case .none?: return .atom(.str("None"))
             default:
-                try requireNoUserCode(a, method: "__str__")
+                // str(x): type.__call__ packs an args tuple, then str() runs x's __str__.
+                retain(a); f.push(a, "str()'s args tuple")
+                try stringify(a, .str, f)
+                if let x = f.pop() { release(x) }
                 return unknownValue("str")
             }
         case "int":
@@ -228,6 +275,25 @@ extension Interpreter {
         case "repr":
             try requireNoUserCode(args.first ?? .none, method: "__repr__")
             return unknownValue("str")
+        case "getattr", "hasattr", "setattr":
+            guard args.count >= 2, case .str(let attr)? = scalar(args[1]), let o = heap.object(args[0]),
+                  o.kind == .instance || o.kind == .klass else { throw Abort(name) }
+            if name == "setattr" {
+                guard args.count == 3 else { throw Abort("setattr") }
+                retain(args[2])
+                try storeAttribute(args[0], attr, args[2], f)
+                return .none
+            }
+            let has = o.attrs[attr] != nil || (o.kind == .instance ? o.classRef?.value.objectID.flatMap { classLookup($0, attr) } : classLookup(o.id, attr)) != nil
+            if name == "hasattr" {
+                if o.kind == .instance, let c = o.classRef?.value.objectID, classLookup(c, "__getattr__") != nil { throw Abort("__getattr__") }
+                return .atom(.bool(has))
+            }
+            if !has {
+                guard args.count == 3 else { throw Abort("AttributeError") }
+                retain(args[2]); return args[2]
+            }
+            return try loadAttribute(args[0], attr, f)
         case "object":
             guard args.isEmpty else { throw Abort("object args") }
             let o = newObject(.instance, "object")
@@ -255,7 +321,6 @@ extension Interpreter {
         default:
             return try callUnknown(pos, kw)
         }
-        throw Abort("builtin \(name)")
     }
 
     func isSubclass(_ c: Int, _ base: Int, depth: Int = 0) throws -> Bool {
@@ -343,12 +408,17 @@ extension Interpreter {
             case ("reverse", 0):
                 o.items.reverse(); graphVersion += 1
                 return .none
-            case ("sort", 0) where kw.isEmpty:
+            case ("sort", 0) where kw.allSatisfy({ $0.0 == "reverse" }):
+                var descending = false
+                if let r = kw.first?.1 { guard case .bool(let b)? = scalar(r) else { throw Abort("sort reverse") }; descending = b }
                 var keys: [Atom] = []
                 for s in o.items { guard let k = scalar(s.value) else { throw Abort("sort objects") }; keys.append(k) }
                 var idx = Array(o.items.indices)
                 var failed = false
-                idx.sort { i, j in (try? order(keys[i], keys[j]) < 0) ?? { failed = true; return false }() }
+                idx.sort { i, j in
+                    guard let c = try? order(keys[i], keys[j]) else { failed = true; return false }
+                    return descending ? (c > 0 || (c == 0 && i < j)) : (c < 0 || (c == 0 && i < j))
+                }
                 if failed { throw Abort("sort") }
                 o.items = idx.map { o.items[$0] }
                 return .none

@@ -19,6 +19,26 @@ extension Interpreter {
                 for _ in 0..<(pos.count + kw.count + 2) { _ = f.pop() }
                 return try callFunction(m, [recv] + pos, kw, f)
             }
+            // staticmethod/classmethod through an instance or the class: LOAD_METHOD falls back to
+            // getattr (the descriptor's __get__), drops the receiver and calls what it got.
+            if let p = heap.object(recv), p.kind == .instance || p.kind == .klass,
+               p.kind == .klass || p.attrs[attr] == nil,
+               let cls = p.kind == .klass ? p.id : p.classRef?.value.objectID,
+               let d = classLookup(cls, attr), heap.object(d)?.kind == .descriptor {
+                let callee = try loadAttribute(recv, attr, f)
+                _ = f.pop()
+                release(recv)
+                f.push(callee, "the callable")
+                let (pos, kw) = try evalArguments(args, keywords, f)
+                for _ in 0..<(pos.count + kw.count + 1) { _ = f.pop() }
+                if let m = heap.object(callee), m.kind == .method, m.items.count == 2 {
+                    let fnv = m.items[0].value, selfv = m.items[1].value
+                    retain(fnv); retain(selfv)
+                    release(callee)
+                    return try callFunction(fnv, [selfv] + pos, kw, f)
+                }
+                return try callFunction(callee, pos, kw, f)
+            }
             // An instance attribute holding a callable, or a function looked up on a class: LOAD_METHOD
             // pushes the plain value and drops the receiver.
             if let p = heap.object(recv), let v = plainCallable(p, attr), let fo = heap.object(v), fo.kind == .function {

@@ -8,7 +8,7 @@ extension Interpreter {
         if steps > maxSteps { throw Abort(Abort.budget) }
         nesting += 1
         defer { nesting -= 1 }
-        if nesting > maxNesting { throw Abort("expression nested too deeply") }
+        if nesting > maxNesting || !stackGuard.hasRoom { throw Abort("expression nested too deeply") }
         if let c = ConstantFolder.fold(e) { return .atom(c) }
         switch e.kind {
         case .constant(let c, _):
@@ -134,11 +134,27 @@ extension Interpreter {
             return try evalComprehension(e, f)
         case .joinedStr(let values):
             for v in values {
-                if case .formattedValue(let inner, _, let spec) = v.kind {
+                if case .formattedValue(let inner, let conversion, let spec) = v.kind {
                     let x = try eval(inner, f)
-                    try requireNoUserCode(x, method: "__format__")
-                    release(x)
+                    f.push(x, "the value being formatted")
                     if let spec { release(try eval(spec, f)) }
+                    if let o = heap.object(x), o.kind == .instance {
+                        guard spec == nil, let cls = o.classRef?.value.objectID, classLookup(cls, "__format__") == nil else {
+                            throw Abort("formatting an instance with a spec or __format__")
+                        }
+                        if conversion == -1 {
+                            // object.__format__ holds the value once more while it calls str().
+                            retain(x); f.push(x, "object.__format__")
+                            try stringify(x, .str, f)
+                            if let y = f.pop() { release(y) }
+                        } else {
+                            try stringify(x, conversion == 114 ? .repr : .str, f)
+                        }
+                    } else {
+                        try requireNoUserCode(x, method: "__format__")
+                    }
+                    _ = f.pop()
+                    release(x)
                 }
             }
             return unknownValue("str")
@@ -213,7 +229,7 @@ extension Interpreter {
             case .str, .int, .float:
                 if let t = o.scalar?.truth { return t }
                 throw Abort("truth of unknown scalar")
-            case .function, .klass, .method, .weakref, .cell, .iterator: return true
+            case .function, .klass, .method, .weakref, .cell, .iterator, .descriptor: return true
             case .range:
                 if let r = o.rangeValue { return rangeLength(r) > 0 }
                 return true

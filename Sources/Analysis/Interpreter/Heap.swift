@@ -7,6 +7,8 @@
 enum ObjKind: Equatable {
     case list, tuple, dict, set, frozenset, str, int, float, instance, function, klass, cell, method
     case range, weakref
+    /// `staticmethod` / `classmethod` wrapping a function (items[0]).
+    case descriptor
     /// An interpreter-internal iterator (for loops, comprehensions, zip, enumerate): never reported.
     case iterator
     /// A dict view (`d.items()`), internal unless bound.

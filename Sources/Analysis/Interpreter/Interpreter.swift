@@ -1,7 +1,8 @@
 /// The abstract interpreter's driver: runs a module's statements over frames + heap, CPython 3.11's way,
 /// and reports the state at every point the oracle observes (after each statement, at function entry and
-/// return, at the end). Anything outside the modelled subset stops the run (`Abort`): the points recorded
-/// so far are exact, the rest is simply not predicted. Never executes user code.
+/// return, at the end). A module statement outside the modelled subset throws `Abort`; its effects are
+/// then made unknown (Havoc.swift) and the run goes on, so no exact number is ever claimed for what the
+/// interpreter could not follow. Never executes user code; bounded by a step budget.
 
 struct Abort: Error {
     let reason: String
@@ -25,11 +26,17 @@ final class Interpreter {
     /// Expression and block nesting right now, bounded so deeply nested input cannot overflow the stack.
     var nesting = 0
     let maxNesting = 600
+    /// Set when a run starts on the thread that runs it.
+    var stackGuard = StackGuard()
     /// Why the run stopped early, if it did.
     var abortReason: String?
     /// Module statements the interpreter could not follow; the state after each was made unknown.
     var havocReasons: [String] = []
     var cachedGlobalDeclarations: Set<String>?
+    /// Work spent searching for cycles; past the budget cycles are no longer reported (never guessed).
+    var cycleWork = 0
+    let maxCycleWork = 2_000_000
+    var cyclesAbandoned = false
     /// Running functions the program never called, each on its own with unknown arguments.
     var standalone = false
     /// Every def/lambda that was called at least once.
@@ -63,6 +70,7 @@ final class Interpreter {
     let module: Module
 
     func run() {
+        stackGuard = StackGuard()
         let f = Frame(kind: .module, qualname: "<module>", scope: scopes.module, depth: 0)
         frames = [f]
         for s in module.body {
@@ -83,7 +91,7 @@ final class Interpreter {
 
     /// After the run: the oracle's exit (globals deleted, what only the cycle collector frees).
     func finishProgram() {
-        guard abortReason == nil, !heapTainted, let f = frames.first else { return }
+        guard abortReason == nil, !heapTainted, !cyclesAbandoned, let f = frames.first else { return }
         exitProgram(f)
     }
 
@@ -178,9 +186,16 @@ final class Interpreter {
     }
 
     func currentCycles() -> [[Int]] {
-        if graphVersion == lastCycleVersion { return cachedCycles }
+        if graphVersion == lastCycleVersion || cyclesAbandoned { return cachedCycles }
         heap.holderIDs.removeAll { !heap[$0].alive }
         let nodes = heap.holderIDs.filter { heap[$0].visible }
+        // Budget: a search per point over a huge heap (a loop building 100,000 lists) would take minutes.
+        cycleWork += nodes.count
+        if cycleWork > maxCycleWork {
+            cyclesAbandoned = true
+            cachedCycles = []
+            return []
+        }
         cachedCycles = CycleFinder.components(nodes: nodes, successors: visibleSuccessors)
         lastCycleVersion = graphVersion
         return cachedCycles
@@ -204,6 +219,7 @@ final class Interpreter {
     }
 
     func recordCycles(_ line: Int, at range: SourceRange?) {
+        if cyclesAbandoned { return }
         let comps = currentCycles()
         guard !comps.isEmpty else {
             recorder.recordCycles(line: line, cycles: [], garbage: [])

@@ -27,6 +27,7 @@ extension Interpreter {
             guard let cls = p.classRef?.value.objectID, let v = classLookup(cls, attr) else {
                 throw Abort("attribute \(attr) not found")
             }
+            if let d = heap.object(v), d.kind == .descriptor { return try unwrapDescriptor(d, cls, f) }
             if let fo = heap.object(v), fo.kind == .function {
                 let m = newObject(.method, "method")
                 retain(v); retain(o)
@@ -38,6 +39,7 @@ extension Interpreter {
             return v
         case .klass:
             guard let v = classLookup(p.id, attr) else { throw Abort("class attribute \(attr) not found") }
+            if let d = heap.object(v), d.kind == .descriptor { return try unwrapDescriptor(d, p.id, f) }
             retain(v)
             return v
         case .unknown:
@@ -49,6 +51,17 @@ extension Interpreter {
         default:
             throw Abort("attribute \(attr) of \(p.typeName)")
         }
+    }
+
+    /// `staticmethod.__get__` gives the function; `classmethod.__get__` a method bound to the class.
+    func unwrapDescriptor(_ d: PyObj, _ cls: Int, _ f: Frame) throws -> Value {
+        guard let fn = d.items.first?.value else { throw Abort("empty descriptor") }
+        retain(fn)
+        if d.typeName == "staticmethod" { return fn }
+        let m = newObject(.method, "method")
+        retain(.obj(cls))
+        m.items = [Slot(value: fn, line: f.currentLine ?? 0), Slot(value: .obj(cls), line: f.currentLine ?? 0)]
+        return .obj(m.id)
     }
 
     func storeAttribute(_ o: Value, _ attr: String, _ v: Value, _ f: Frame) throws {
@@ -383,6 +396,42 @@ extension Interpreter {
                 return .obj(l.id)
             }
             throw Abort("list operator")
+        }
+        if let pa, let pb, pa.kind == .set || pa.kind == .frozenset, pb.kind == .set || pb.kind == .frozenset,
+           [.bitOr, .bitAnd, .sub, .bitXor].contains(op) {
+            // Which of two equal-but-distinct members survives depends on table sizes: only sets whose
+            // members are unique by identity (instances, shared constants) are modelled.
+            for s in pa.items + pb.items {
+                if let m = heap.object(s.value), m.kind != .instance, m.kind != .function, m.kind != .klass {
+                    throw Abort("set operation on value-equal members")
+                }
+            }
+            var members: [Value] = []
+            func has(_ s: PyObj, _ v: Value) throws -> Bool {
+                let k = try keyIdentity(v)
+                return try s.items.contains { try keyIdentity($0.value) == k }
+            }
+            switch op {
+            case .bitOr: members = pa.items.map(\.value) + pb.items.map(\.value)
+            case .bitAnd: for s in pa.items where try has(pb, s.value) { members.append(s.value) }
+            case .sub: for s in pa.items where !(try has(pb, s.value)) { members.append(s.value) }
+            default:
+                for s in pa.items where !(try has(pb, s.value)) { members.append(s.value) }
+                for s in pb.items where !(try has(pa, s.value)) { members.append(s.value) }
+            }
+            if inPlace && pa.kind == .set {
+                // s |= t and friends change s itself.
+                let old = pa.items.map(\.value)
+                pa.items = []
+                for v in members { try setAdd(pa, v, f) }
+                for v in old { release(v) }
+                graphVersion += 1
+                retain(a)
+                return a
+            }
+            let s = newObject(pa.kind, pa.typeName)
+            for v in members { try setAdd(s, v, f) }
+            return .obj(s.id)
         }
         let ta: [Value]? = tupleItems(a), tb: [Value]? = tupleItems(b)
         if let ta, let tb, op == .add {

@@ -81,17 +81,13 @@ final class ScopeBuilder {
         }
     }
 
-    private func enter<T>(_ f: () -> T, fallback: T) -> T {
-        guard depth < maxDepth else { return fallback }
-        depth += 1
-        defer { depth -= 1 }
-        return f()
-    }
-
     private func stmts(_ ss: [Stmt], _ sc: Scope) { for s in ss { stmt(s, sc) } }
 
     private func stmt(_ s: Stmt, _ sc: Scope) {
-        enter({
+        guard depth < maxDepth else { return }
+        depth += 1
+        defer { depth -= 1 }
+        do {
             switch s.kind {
             case .functionDef(let f), .asyncFunctionDef(let f):
                 for d in f.decoratorList { expr(d, sc) }
@@ -153,11 +149,14 @@ final class ScopeBuilder {
             case .typeAlias(let n, _, let v): target(n, sc); expr(v, sc)
             default: break
             }
-        }, fallback: ())
+        }
     }
 
     private func pattern(_ p: Pattern, _ sc: Scope) {
-        enter({
+        guard depth < maxDepth else { return }
+        depth += 1
+        defer { depth -= 1 }
+        do {
             switch p.kind {
             case .matchValue(let v): expr(v, sc)
             case .matchSequence(let ps): for q in ps { pattern(q, sc) }
@@ -171,7 +170,7 @@ final class ScopeBuilder {
             case .matchOr(let ps): for q in ps { pattern(q, sc) }
             case .matchSingleton: break
             }
-        }, fallback: ())
+        }
     }
 
     private func argDefaults(_ a: Arguments, _ sc: Scope) {
@@ -186,14 +185,17 @@ final class ScopeBuilder {
     }
 
     private func target(_ e: Expr, _ sc: Scope) {
-        enter({
+        guard depth < maxDepth else { return }
+        depth += 1
+        defer { depth -= 1 }
+        do {
             switch e.kind {
-            case .name(let id, _): sc.bound.insert(id)
+            case .name(let id, _): if sc.kind != .module { sc.bound.insert(id) }
             case .tuple(let es, _), .list(let es, _): for x in es { target(x, sc) }
             case .starred(let v, _): target(v, sc)
             default: expr(e, sc)
             }
-        }, fallback: ())
+        }
     }
 
     private func comprehension(_ e: Expr, _ gens: [Comprehension], _ elts: [Expr], _ sc: Scope) {
@@ -210,10 +212,14 @@ final class ScopeBuilder {
     }
 
     private func expr(_ e: Expr, _ sc: Scope) {
-        enter({
+        guard depth < maxDepth else { return }
+        depth += 1
+        defer { depth -= 1 }
+        do {
             switch e.kind {
             case .name(let id, let ctx):
-                if ctx == .load { sc.used.insert(id) } else { sc.bound.insert(id) }
+                // The module scope resolves every name as global: its sets are never read.
+                if sc.kind != .module { if ctx == .load { sc.used.insert(id) } else { sc.bound.insert(id) } }
             case .boolOp(_, let vs): for v in vs { expr(v, sc) }
             case .namedExpr(let t, let v):
                 expr(v, sc)
@@ -248,7 +254,7 @@ final class ScopeBuilder {
                 if let a { expr(a, sc) }; if let b { expr(b, sc) }; if let c { expr(c, sc) }
             default: break
             }
-        }, fallback: ())
+        }
     }
 
     /// Names a scope needs from outside itself (its free candidates), after resolving its children.

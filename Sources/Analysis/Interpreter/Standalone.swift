@@ -7,14 +7,22 @@
 extension Interpreter {
     func analyzeUncalledFunctions(maxFunctions: Int = 400) {
         guard abortReason == nil else { return }
+        cyclesAbandoned = true   // what a hypothetical call links up is not reported as a cycle
         standalone = true
+        stackGuard = StackGuard()
+        for o in heap.objects where o.alive { o.tainted = true }
+        heapTainted = true
         var done = Set<Int>()
         var analysed = 0
+        var start = 0
         while analysed < maxFunctions {
-            guard let fo = heap.objects.first(where: { o in
+            // Functions made by a standalone run (nested defs) come later in the heap: one forward scan.
+            guard let index = heap.objects[start...].firstIndex(where: { o in
                 o.alive && o.kind == .function && !done.contains(o.id)
                     && o.function.map { !calledDefinitions.contains($0.def.range) && $0.def.lambdaBody == nil } == true
-            }), let info = fo.function else { return }
+            }), let info = heap.objects[index].function else { return }
+            let fo = heap.objects[index]
+            start = index + 1
             done.insert(fo.id)
             analysed += 1
             do {
@@ -31,8 +39,7 @@ extension Interpreter {
     private func runStandalone(_ fo: PyObj, _ info: FunctionInfo) throws {
         let def = info.def
         if def.scope.isGenerator { return }
-        for o in heap.objects where o.alive { o.tainted = true }
-        heapTainted = true
+        let firstNew = heap.objects.count
         frames = [moduleFrame]
         let frame = Frame(kind: .function, qualname: info.qualname, scope: def.scope, depth: 1)
         retain(.obj(fo.id))
@@ -73,7 +80,8 @@ extension Interpreter {
                 // Like a module statement outside the subset: forget what it did, go on.
                 frames = [moduleFrame, frame]
                 frame.stack.removeAll()
-                for o in heap.objects where o.alive { o.tainted = true }
+                // Everything older was tainted before this function started.
+                for o in heap.objects[firstNew...] where o.alive { o.tainted = true }
                 var names = Set<String>()
                 AssignedNames.collect(s, into: &names)
                 for n in names.sorted() where frame.scope.resolve(n) == .local {

@@ -1,12 +1,12 @@
 /// Statement execution: assignment (chained, unpacking, augmented), del, if/while/for with break and
-/// continue, def/class/return, imports of modules the analysis knows. Statements outside the subset stop
-/// the run.
+/// continue, def/class/return, imports of modules the analysis knows. Statements outside the subset throw
+/// `Abort` (the driver makes their effects unknown and goes on).
 
 extension Interpreter {
     func execBlock(_ body: [Stmt], _ f: Frame, isFunctionBody: Bool) throws -> Flow {
         nesting += 1
         defer { nesting -= 1 }
-        if nesting > maxNesting { throw Abort("blocks nested too deeply") }
+        if nesting > maxNesting || !stackGuard.hasRoom { throw Abort("blocks nested too deeply") }
         for (i, s) in body.enumerated() {
             // A function's docstring is not code: no line event.
             if isFunctionBody && i == 0, case .expr(let e) = s.kind, case .constant(.str, _) = e.kind { continue }
@@ -89,9 +89,28 @@ extension Interpreter {
         case .for(let loop):
             return try execFor(loop, s, f)
         case .functionDef(let def):
-            guard def.decoratorList.isEmpty else { throw Abort("decorator") }
-            let fn = try makeFunction(name: def.name, args: def.args, body: def.body, lambdaBody: nil,
+            var wrapper: String?
+            if !def.decoratorList.isEmpty {
+                // @staticmethod / @classmethod in a class body are modelled; other decorators are not.
+                guard def.decoratorList.count == 1, f.kind == .classBody,
+                      case .name(let d, _) = def.decoratorList[0].kind, d == "staticmethod" || d == "classmethod",
+                      f.lookup(d) == nil, moduleFrame.lookup(d) == nil else { throw Abort("decorator") }
+                wrapper = d
+            }
+            var fn = try makeFunction(name: def.name, args: def.args, body: def.body, lambdaBody: nil,
                                       range: s.range, tag: ScopeBuilder.defTag, f)
+            if let w = wrapper {
+                let o = newObject(.descriptor, w)
+                // 3.10+ copies the function's __module__/__name__/__qualname__/__doc__ into a __dict__ of
+                // the wrapper; the qualname ("C.f") is a str of its own.
+                let d = newObject(.dict, "dict")
+                let q = newObject(.str, "str")
+                q.scalar = .str(f.qualname + "." + def.name)
+                d.keys = [Slot(value: .atom(.str("__qualname__")), line: s.range.line)]
+                d.values = [Slot(value: .obj(q.id), line: s.range.line)]
+                o.items = [Slot(value: fn, line: s.range.line), Slot(value: .obj(d.id), line: s.range.line)]
+                fn = .obj(o.id)
+            }
             try storeName(def.name, fn, f)
         case .classDef(let def):
             try execClassDef(def, s, f)
@@ -319,7 +338,7 @@ extension Interpreter {
             if cellObj.site <= 0 { cellObj.site = range.line; cellObj.siteRange = range; cellObj.visible = true }
             o.closure.append((n, Slot(value: .obj(c), line: line)))
         }
-        graphVersion += 1
+        // A new function's own references cannot close a cycle (nothing refers to it yet).
         return .obj(o.id)
     }
 
@@ -371,8 +390,36 @@ extension Interpreter {
         for b in bases { release(.obj(b)) }
         cls.items = bases.map { Slot(value: .obj($0), line: line) }
         for b in bases { retain(.obj(b)) }
-        if cls.classInfo?.hasFinalizer == true { throw Abort("__del__") }
-        graphVersion += 1
+        if cls.classInfo?.hasFinalizer == true {
+            // A finalizer runs when an instance dies; one that only prints changes no reference.
+            guard let d = classLookup(cls.id, "__del__"), let body = heap.object(d)?.function?.def.body,
+                  body.allSatisfy(FinalizerCheck.isHarmless) else { throw Abort("__del__ with effects") }
+        }
         try storeName(def.name, .obj(cls.id), f)
+    }
+}
+
+/// Decides whether a `__del__` body can be ignored: it may only print names, attributes and constants.
+enum FinalizerCheck {
+    static func isHarmless(_ s: Stmt) -> Bool {
+        switch s.kind {
+        case .pass: return true
+        case .expr(let e):
+            if case .constant = e.kind { return true }
+            guard case .call(let fn, let args, let kws) = e.kind, case .name("print", _) = fn.kind else { return false }
+            return args.allSatisfy { plain($0, 0) } && kws.allSatisfy { plain($0.value, 0) }
+        default: return false
+        }
+    }
+
+    private static func plain(_ e: Expr, _ depth: Int) -> Bool {
+        guard depth < 20 else { return false }
+        switch e.kind {
+        case .constant, .name: return true
+        case .attribute(let v, _, _): return plain(v, depth + 1)
+        case .joinedStr(let vs): return vs.allSatisfy { plain($0, depth + 1) }
+        case .formattedValue(let v, _, let spec): return plain(v, depth + 1) && (spec.map { plain($0, depth + 1) } ?? true)
+        default: return false
+        }
     }
 }

@@ -15,6 +15,9 @@ struct Lexer {
     private(set) var detectedAt: [(line: Int, col: Int)] = []
     /// For each error: the line of the unclosed bracket when it is a "was never closed" error.
     private(set) var unclosedBracketLine: [Int?] = []
+    /// For each error: whether CPython raises it while it tokenizes the rest of a file after a parser error
+    /// (and so reports it instead). Indentation and line-continuation errors it only reports in place.
+    private(set) var overridesParserError: [Bool] = []
     /// Indices of the NEWLINE tokens the lexer inserted to close a line whose brackets were never closed.
     private(set) var syntheticNewlines: Set<Int> = []
     private var sawTooManyNested = false
@@ -28,14 +31,22 @@ struct Lexer {
     private var line = 1
     private var lineStart = 0
     private var atLineStart = true
-    private var brackets: [(kind: UInt8, line: Int, col: Int, lineIndent: Int)] = []
+    private var brackets: [(kind: UInt8, line: Int, col: Int, lineIndent: Int, offset: Int)] = []
     private var indents: [Int] = [0]
     private var altIndents: [Int] = [0]
     private var currentLineIndent = 0
 
-    init(firstLine: Int = 1, firstLineColumn: Int = 0) {
+    /// Recovery mode (a second pass over a file whose brackets were left open): a bracket opened at or after
+    /// this byte offset is taken as forgotten when a later line starts at or left of its statement's
+    /// indentation (and not with a closing bracket), so the statements after it still parse.
+    let recoverBracketsFrom: Int?
+    /// Byte offset of the first bracket found never closed (outermost of its group), if any.
+    private(set) var firstForgottenBracket: Int? = nil
+
+    init(firstLine: Int = 1, firstLineColumn: Int = 0, recoverBracketsFrom: Int? = nil) {
         self.firstLine = firstLine
         self.firstLineColumn = firstLineColumn
+        self.recoverBracketsFrom = recoverBracketsFrom
     }
 
     /// Tokenizes the whole buffer, ending with NEWLINE (when needed), DEDENTs and ENDMARKER.
@@ -65,16 +76,20 @@ struct Lexer {
     }
 
     mutating func error(_ message: String, line l: Int, col c: Int, endLine el: Int? = nil, endCol ec: Int? = nil,
-                        unclosedBracketAt: Int? = nil) {
+                        unclosedBracketAt: Int? = nil, atLineStart: Bool = false, overrides: Bool = true) {
         let range = SourceRange(line: Int(outLine(l)), utf8Column: Int(outCol(l, c)),
                                 endLine: Int(outLine(el ?? l)), endUTF8Column: Int(outCol(el ?? l, ec ?? c)))
         errors.append(SyntaxError(message: message, range: range))
         if unclosedBracketAt != nil {
-            detectedAt.append((Int(outLine(line)), Int(outCol(line, pos - lineStart))))
+            // At end of file, or at the start of the line where the lexer gave up on the bracket.
+            detectedAt.append((Int(outLine(line)), Int(outCol(line, atLineStart ? 0 : pos - lineStart))))
+        } else if atLineStart {
+            detectedAt.append((range.line, 0))  // indentation is checked before the line's first token
         } else {
             detectedAt.append((range.line, range.utf8Column))
         }
         unclosedBracketLine.append(unclosedBracketAt.map { Int(outLine($0)) })
+        overridesParserError.append(overrides)
     }
 
     /// Length in bytes of the line that starts at `lineStart` (CPython places indentation errors at its end).
@@ -110,15 +125,15 @@ struct Lexer {
         let top = indents[indents.count - 1]
         if col == top {
             if altcol != altIndents[altIndents.count - 1] {
-                error("inconsistent use of tabs and spaces in indentation", line: line, col: 0)
+                error("inconsistent use of tabs and spaces in indentation", line: line, col: 0, atLineStart: true, overrides: false)
             }
         } else if col > top {
             if indents.count >= Lexer.maxIndentLevels {
-                error("too many levels of indentation", line: line, col: col0)
+                error("too many levels of indentation", line: line, col: col0, atLineStart: true, overrides: false)
                 return true
             }
             if altcol <= altIndents[altIndents.count - 1] {
-                error("inconsistent use of tabs and spaces in indentation", line: line, col: 0)
+                error("inconsistent use of tabs and spaces in indentation", line: line, col: 0, atLineStart: true, overrides: false)
             }
             indents.append(col); altIndents.append(altcol)
             emit(.indent, pos, line, col0)
@@ -128,20 +143,32 @@ struct Lexer {
                 emit(.dedent, pos, line, col0)
             }
             if col != indents[indents.count - 1] {
-                error("unindent does not match any outer indentation level", line: line, col: lineLength(p))
+                error("unindent does not match any outer indentation level", line: line, col: lineLength(p),
+                      atLineStart: true, overrides: false)
             } else if altcol != altIndents[altIndents.count - 1] {
-                error("inconsistent use of tabs and spaces in indentation", line: line, col: 0)
+                error("inconsistent use of tabs and spaces in indentation", line: line, col: 0, atLineStart: true, overrides: false)
             }
         }
         return true
     }
 
     private mutating func finish(_ p: UnsafeBufferPointer<UInt8>) {
+        // CPython places the end-of-file tokens on the file's final newline character, not on a new line.
+        if pos > 0 && p[pos - 1] == 0x0A && line > 1 {
+            var s = pos - 1
+            while s > 0 && p[s - 1] != 0x0A { s -= 1 }
+            line -= 1
+            lineStart = s
+            pos -= 1
+        }
+        let unclosed = !brackets.isEmpty
         if let open = brackets.last {
-            reportNeverClosed(open)
+            reportNeverClosed(open)  // detected at end of file, where the parser then fails
             brackets.removeAll()
         }
         if let last = tokens.last, last.kind != .newline, last.kind != .dedent, last.kind != .indent {
+            // After an unclosed bracket this NEWLINE ends a line the lexer has already reported.
+            if unclosed { syntheticNewlines.insert(tokens.count) }
             emit(.newline, pos, line, pos - lineStart)
         }
         while indents.count > 1 {
@@ -152,10 +179,12 @@ struct Lexer {
     }
 
     /// CPython names the innermost unclosed bracket. After "too many nested parentheses" it has stopped.
-    private mutating func reportNeverClosed(_ open: (kind: UInt8, line: Int, col: Int, lineIndent: Int)) {
+    private mutating func reportNeverClosed(_ open: (kind: UInt8, line: Int, col: Int, lineIndent: Int, offset: Int),
+                                            atLineStart: Bool = false) {
+        if firstForgottenBracket == nil { firstForgottenBracket = brackets.first?.offset }
         if sawTooManyNested { return }
         error("'\(Character(Unicode.Scalar(open.kind)))' was never closed", line: open.line, col: open.col,
-              endLine: open.line, endCol: open.col + 1, unclosedBracketAt: open.line)
+              endLine: open.line, endCol: open.col + 1, unclosedBracketAt: open.line, atLineStart: atLineStart)
     }
 
     // MARK: - One token
@@ -183,7 +212,7 @@ struct Lexer {
                                     col: outCol(line, startCol), endLine: outLine(line), endCol: outCol(line, startCol + 1)))
             }
             line += 1; lineStart = pos
-            if brackets.isEmpty { atLineStart = true } else { checkStatementKeywordInsideBrackets(p) }
+            if brackets.isEmpty { atLineStart = true } else { closeForgottenBrackets(p) }
             return true
         case UInt8(ascii: "#"):
             while pos < n && p[pos] != 0x0A { pos += 1 }
@@ -192,15 +221,15 @@ struct Lexer {
             if pos + 1 < n && p[pos + 1] == 0x0A {
                 pos += 2; line += 1; lineStart = pos
                 if pos >= n {
-                    error("unexpected EOF while parsing", line: line - 1, col: startCol)
+                    error("unexpected EOF while parsing", line: line - 1, col: startCol, overrides: false)
                 }
                 return true
             }
             pos += 1
             if pos >= n {
-                error("unexpected EOF while parsing", line: line, col: startCol)
+                error("unexpected EOF while parsing", line: line, col: startCol, overrides: false)
             } else {
-                error("unexpected character after line continuation character", line: line, col: startCol + 1)
+                error("unexpected character after line continuation character", line: line, col: startCol + 1, overrides: false)
             }
             emit(.errorToken, start, line, startCol)
             return true
@@ -230,13 +259,16 @@ struct Lexer {
         return true
     }
 
+    /// Letters, `_` and any non-ASCII byte (validated later) start a name; digits may follow. Bitmaps of the
+    /// ASCII half keep this to a shift and a mask.
     @inline(__always) private func isIdentifierStart(_ c: UInt8) -> Bool {
-        (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
-            || c == UInt8(ascii: "_") || c >= 0x80
+        c >= 0x80 || (c >= 64 && (0x07FF_FFFE_87FF_FFFE as UInt64) >> (c - 64) & 1 != 0)
     }
 
     @inline(__always) private func isIdentifierByte(_ c: UInt8) -> Bool {
-        isIdentifierStart(c) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+        if c >= 0x80 { return true }
+        if c >= 64 { return (0x07FF_FFFE_87FF_FFFE as UInt64) >> (c - 64) & 1 != 0 }
+        return (0x03FF_0000_0000_0000 as UInt64) >> c & 1 != 0
     }
 
     private mutating func lexNameOrPrefixedString(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ startCol: Int) {
@@ -509,7 +541,7 @@ struct Lexer {
                 emit(.errorToken, start, line, startCol)
                 return
             }
-            brackets.append((c, line, startCol, currentLineIndent))
+            brackets.append((c, line, startCol, currentLineIndent, start))
         case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
             kind = c == UInt8(ascii: ")") ? .rpar : c == UInt8(ascii: "]") ? .rsqb : .rbrace
             let ch = Character(Unicode.Scalar(c))
@@ -554,10 +586,7 @@ struct Lexer {
         case UInt8(ascii: "@"): if c1 == eq { kind = .atEqual; len = 2 } else { kind = .at }
         case UInt8(ascii: "="): if c1 == eq { kind = .eqEqual; len = 2 } else { kind = .equal }
         case UInt8(ascii: "!"):
-            if c1 == eq { kind = .notEqual; len = 2 } else {
-                error("invalid syntax", line: line, col: startCol, endCol: startCol + 1)
-                kind = .errorToken
-            }
+            if c1 == eq { kind = .notEqual; len = 2 } else { kind = .unknownOperator }
         case UInt8(ascii: "<"):
             if c1 == UInt8(ascii: "<") { if c2 == eq { kind = .leftShiftEqual; len = 3 } else { kind = .leftShift; len = 2 } }
             else if c1 == eq { kind = .lessEqual; len = 2 }
@@ -567,12 +596,14 @@ struct Lexer {
             if c1 == UInt8(ascii: ">") { if c2 == eq { kind = .rightShiftEqual; len = 3 } else { kind = .rightShift; len = 2 } }
             else if c1 == eq { kind = .greaterEqual; len = 2 } else { kind = .greater }
         case 0:
-            error("source code cannot contain null bytes", line: line, col: startCol)
-            kind = .errorToken
+            kind = .errorToken  // SourceText has reported it
         default:
             if c < 0x80, let s = Unicode.Scalar(UInt32(c)) {
                 if c == UInt8(ascii: "$") || c == UInt8(ascii: "?") || c == UInt8(ascii: "`") {
-                    error("invalid syntax", line: line, col: startCol, endCol: startCol + 1)
+                    kind = .unknownOperator
+                    pos += len
+                    emit(kind, start, line, startCol)
+                    return
                 } else {
                     let hex = String(c, radix: 16, uppercase: true)
                     error("invalid non-printable character U+\(String(repeating: "0", count: 4 - hex.count) + hex)",
@@ -586,27 +617,39 @@ struct Lexer {
         emit(kind, start, line, startCol)
     }
 
-    /// Inside brackets, a line that starts with a keyword that can only begin a statement means a bracket was
-    /// left open: report it and close the brackets, so the rest of the file parses (CPython gives the same
-    /// message, "'(' was never closed").
-    private mutating func checkStatementKeywordInsideBrackets(_ p: UnsafeBufferPointer<UInt8>) {
-        var i = pos
-        while i < p.count && (p[i] == 0x20 || p[i] == 0x09 || p[i] == 0x0C) { i += 1 }
+    /// True when a keyword that can only begin a statement starts at `i`.
+    private func startsStatementKeyword(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         var j = i
         while j < p.count && isIdentifierByte(p[j]) { j += 1 }
-        if j < p.count && (p[j] == UInt8(ascii: "\"") || p[j] == UInt8(ascii: "'")) { return }
-        guard let kw = keywordKind(p, i, j) else { return }
+        if j < p.count && (p[j] == UInt8(ascii: "\"") || p[j] == UInt8(ascii: "'")) { return false }
+        guard let kw = keywordKind(p, i, j) else { return false }
         switch kw {
         case .kwDef, .kwClass, .kwReturn, .kwTry, .kwWhile, .kwWith, .kwImport, .kwGlobal, .kwNonlocal, .kwPass,
              .kwBreak, .kwContinue, .kwRaise, .kwDel, .kwAssert, .kwElif, .kwExcept, .kwFinally:
-            break
+            return true
         default:
-            return
+            return false
         }
-        let savedPos = pos
-        pos = i  // the gap is detected at the keyword
-        if let open = brackets.last { reportNeverClosed(open) }
-        pos = savedPos
+    }
+
+    /// Recovery mode only: the line at `i` starts at or left of the indentation of the statement that opened
+    /// the outermost bracket, and does not close a bracket.
+    private func dedentsPastOpenBracket(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard let from = recoverBracketsFrom, let outer = brackets.first, outer.offset >= from else { return false }
+        let c = p[i]
+        if c == UInt8(ascii: ")") || c == UInt8(ascii: "]") || c == UInt8(ascii: "}") { return false }
+        return i - pos <= outer.lineIndent
+    }
+
+    /// Inside brackets, a line that starts with a keyword that can only begin a statement (or, in recovery
+    /// mode, a line dedented past the bracket's statement) means a bracket was left open: report it and close
+    /// the brackets, so the rest of the file parses (CPython's message is the same, "'(' was never closed").
+    private mutating func closeForgottenBrackets(_ p: UnsafeBufferPointer<UInt8>) {
+        var i = pos
+        while i < p.count && (p[i] == 0x20 || p[i] == 0x09 || p[i] == 0x0C) { i += 1 }
+        if i >= p.count || p[i] == 0x0A || p[i] == UInt8(ascii: "#") { return }  // blank: decide on a later line
+        if !startsStatementKeyword(p, i) && !dedentsPastOpenBracket(p, i) { return }
+        if let open = brackets.last { reportNeverClosed(open, atLineStart: true) }
         brackets.removeAll()
         // Close the logical line so the parser resynchronises on the keyword's statement. The inserted
         // NEWLINE sits at the keyword, zero-width; the parser does not report it as unexpected.

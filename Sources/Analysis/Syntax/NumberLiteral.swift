@@ -43,7 +43,7 @@ enum NumberLiteral {
     }
 
     /// Hex/octal/binary digits to an int, going through base-2^32 limbs when it does not fit in `Int`.
-    static func radixInt(_ d: ArraySlice<UInt8>, _ radix: UInt32) -> Constant {
+    static func radixInt<C: Collection>(_ d: C, _ radix: UInt32) -> Constant where C.Element == UInt8 {
         var small: UInt64 = 0
         var fits = true
         for c in d {

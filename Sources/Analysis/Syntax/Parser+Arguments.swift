@@ -86,9 +86,7 @@ extension Parser {
     /// `primary '(' arguments ')'`, including the bare generator expression argument `f(x for x in y)`.
     func parseCall(_ function: Expr, _ start: Int) -> Expr {
         let open = i
-        advance()
-        guard enter() else { leave(); i = open; skipBracket(); return errorExpr(range(from: start)) }
-        defer { leave() }
+        advance()  // (the caller, parsePrimary, has spent the nesting budget for this trailer)
         let (args, keywords) = parseCallArguments(open: open)
         if !accept(.rpar) {
             if kind == .errorToken || suppressErrors { suppressErrors = true }
@@ -127,7 +125,7 @@ extension Parser {
                 keywords.append(Keyword(arg: name, value: v, range: range(from: itemStart)))
                 sawKeyword = true
             } else {
-                let e = parseNamedExpression()
+                let e = parseNamedExpression(inCallArgument: true)
                 if kind == .kwFor || kind == .kwAsync {
                     let gens = parseComprehensionClauses()
                     // A lone generator argument spans the call's parentheses.
@@ -154,7 +152,10 @@ extension Parser {
                     args.append(e)
                 }
             }
-            if !accept(.comma) { break }
+            if !accept(.comma) {
+                if kind != .rpar, let last = args.last ?? keywords.last?.value { _ = reportMissingComma(after: last) }
+                break
+            }
         }
         return (args, keywords)
     }

@@ -27,9 +27,11 @@ extension Parser {
     // MARK: - Blocks
 
     /// `':' block`. `what` names the statement for CPython's "expected an indented block after ..." message.
-    func parseColonBlock(_ what: String, line: Int) -> [Stmt] {
+    /// CPython says "expected ':'" for def/try/else/finally/case whatever follows, and for the others only
+    /// when the line ends there; otherwise it is "invalid syntax" at the stray token.
+    func parseColonBlock(_ what: String, line: Int, forced: Bool = false) -> [Stmt] {
         if !accept(.colon) {
-            _ = expect(.colon, ":")
+            if forced || kind == .newline { _ = expect(.colon, ":") } else { reportUnexpected() }
             // Recover: drop the rest of the header line, then take the block if one follows.
             while kind != .newline && kind != .endMarker { advance() }
         }
@@ -103,7 +105,7 @@ extension Parser {
         }
         var returns: Expr? = nil
         if accept(.rarrow) { returns = parseExpression() }
-        let body = parseColonBlock("function definition", line: defLine)
+        let body = parseColonBlock("function definition", line: defLine, forced: true)
         let def = FunctionDef(name: name, args: args, body: body, decoratorList: decorators, returns: returns,
                               typeParams: typeParams)
         return Stmt(isAsync ? .asyncFunctionDef(def) : .functionDef(def), endRange(start, body))
@@ -151,7 +153,7 @@ extension Parser {
         if kind == .kwElse {
             let elseLine = Int(tok.line)
             advance()
-            orelse = parseColonBlock("'else' statement", line: elseLine)
+            orelse = parseColonBlock("'else' statement", line: elseLine, forced: true)
         }
         var stmt: Stmt? = nil
         for c in clauses.reversed() {
@@ -171,7 +173,7 @@ extension Parser {
         if kind == .kwElse {
             let elseLine = Int(tok.line)
             advance()
-            orelse = parseColonBlock("'else' statement", line: elseLine)
+            orelse = parseColonBlock("'else' statement", line: elseLine, forced: true)
         }
         return Stmt(.while(test: test, body: body, orelse: orelse), endRange(start, orelse.isEmpty ? body : orelse))
     }
@@ -191,7 +193,7 @@ extension Parser {
         if kind == .kwElse {
             let elseLine = Int(tok.line)
             advance()
-            orelse = parseColonBlock("'else' statement", line: elseLine)
+            orelse = parseColonBlock("'else' statement", line: elseLine, forced: true)
         }
         let f = For(target: target, iter: iter, body: body, orelse: orelse)
         return Stmt(isAsync ? .asyncFor(f) : .for(f), endRange(start, orelse.isEmpty ? body : orelse))
@@ -259,7 +261,7 @@ extension Parser {
         let start = i
         let line = Int(tok.line)
         advance()
-        let body = parseColonBlock("'try' statement", line: line)
+        let body = parseColonBlock("'try' statement", line: line, forced: true)
         var handlers: [ExceptHandler] = []
         var orelse: [Stmt] = [], finalbody: [Stmt] = []
         var isStar = false
@@ -287,12 +289,12 @@ extension Parser {
         if kind == .kwElse {
             let l = Int(tok.line)
             advance()
-            orelse = parseColonBlock("'else' statement", line: l)
+            orelse = parseColonBlock("'else' statement", line: l, forced: true)
         }
         if kind == .kwFinally {
             let l = Int(tok.line)
             advance()
-            finalbody = parseColonBlock("'finally' statement", line: l)
+            finalbody = parseColonBlock("'finally' statement", line: l, forced: true)
         }
         if handlers.isEmpty && finalbody.isEmpty {
             report("expected 'except' or 'finally' block", range(of: tok))

@@ -50,8 +50,9 @@ extension Parser {
         return parseNamedExpression()
     }
 
-    /// `named_expression`: NAME `:=` expression | expression.
-    func parseNamedExpression() -> Expr {
+    /// `named_expression`: NAME `:=` expression | expression. Outside call arguments (which have their own
+    /// message), `a = b` here is CPython's "Maybe you meant '==' ...".
+    func parseNamedExpression(inCallArgument: Bool = false) -> Expr {
         if kind == .name && peekKind() == .colonEqual {
             let start = i
             let target = Expr(.name(id: identifier(tok), ctx: .store), range(of: tok))
@@ -64,6 +65,17 @@ extension Parser {
             report("cannot use assignment expressions with \(exprName(e))", e.range)
             advance()
             _ = parseExpression()
+        } else if kind == .equal && !inCallArgument && !suppressErrors {
+            advance()
+            let value = parseBitOr()
+            switch e.kind {
+            case .name:
+                report("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", range(e.range, value.range))
+            case .list, .tuple, .generatorExp, .constant(.bool, _), .constant(.none, _):
+                report("invalid syntax", e.range)
+            default:
+                report("cannot assign to \(exprName(e)) here. Maybe you meant '==' instead of '='?", e.range)
+            }
         }
         return e
     }
@@ -72,6 +84,7 @@ extension Parser {
 
     /// `expression`: disjunction [`if` disjunction `else` expression] | lambdef.
     func parseExpression() -> Expr {
+        if let simple = parseSimpleAtomFast() { return simple }
         guard enter() else { leave(); return errorExpr(hereEmpty) }
         defer { leave() }
         if kind == .kwLambda { return parseLambda() }
@@ -88,6 +101,28 @@ extension Parser {
             return Expr(.ifExp(test: test, body: body, orelse: orelse), range(from: start))
         }
         return body
+    }
+
+    /// Fast path for the most common expression, a lone name or number followed by a token that cannot
+    /// continue an expression (`f(a, b)`, `x = 1`, `d[k]`): skips the ten precedence levels.
+    @inline(__always) func parseSimpleAtomFast() -> Expr? {
+        let t = tok
+        guard t.kind == .name || t.kind == .number || t.kind == .kwNone || t.kind == .kwTrue || t.kind == .kwFalse else {
+            return nil
+        }
+        switch peekKind() {
+        case .comma, .rpar, .rsqb, .rbrace, .colon, .newline, .equal, .semi, .endMarker, .kwFor, .kwAs, .kwFrom:
+            advance()
+            switch t.kind {
+            case .name: return Expr(.name(id: identifier(t), ctx: .load), range(of: t))
+            case .number: return Expr(.constant(value: numberValue(t), kind: nil), range(of: t))
+            case .kwNone: return Expr(.constant(value: .none, kind: nil), range(of: t))
+            case .kwTrue: return Expr(.constant(value: .bool(true), kind: nil), range(of: t))
+            default: return Expr(.constant(value: .bool(false), kind: nil), range(of: t))
+            }
+        default:
+            return nil
+        }
     }
 
     func parseLambda() -> Expr {
@@ -270,7 +305,14 @@ extension Parser {
             default:
                 advance()
                 let slice = parseSlices()
-                _ = expect(.rsqb, "]")
+                if kind != .rsqb {
+                    let last: Expr
+                    if case .tuple(let elts, _) = slice.kind, let l = elts.last { last = l } else { last = slice }
+                    if !reportMissingComma(after: last) { _ = expect(.rsqb, "]") }
+                    skipTo(.rsqb)
+                } else {
+                    advance()
+                }
                 e = Expr(.subscript(value: e, slice: slice, ctx: .load), range(from: start))
             }
         }
@@ -379,11 +421,7 @@ extension Parser {
         }
         if accept(.rpar) { return first }
         if kind != .comma {
-            if kind == .errorToken { suppressErrors = true } else if kind == .newline || kind == .endMarker {
-                reportUnexpected()
-            } else {
-                reportUnexpected()
-            }
+            if !reportMissingComma(after: first) { reportUnexpected() }
             skipTo(.rpar)
             return first
         }
@@ -392,8 +430,28 @@ extension Parser {
             if kind == .rpar { break }
             elts.append(parseStarNamedExpression())
         }
-        if !accept(.rpar) { reportUnexpected(); skipTo(.rpar) }
+        if !accept(.rpar) { if !reportMissingComma(after: elts[elts.count - 1]) { reportUnexpected() }; skipTo(.rpar) }
         return Expr(.tuple(elts: elts, ctx: .load), range(from: start))
+    }
+
+    /// Inside brackets, an expression followed directly by another is CPython's "Perhaps you forgot a
+    /// comma?" (its invalid_expression rule, which leaves `print "x"`-style legacy statements alone).
+    /// Returns true when it reported (the second expression is consumed for the range).
+    func reportMissingComma(after prev: Expr) -> Bool {
+        switch kind {
+        case .name, .number, .string, .kwNone, .kwTrue, .kwFalse, .kwLambda, .kwNot, .kwAwait, .lbrace, .tilde, .ellipsis:
+            break
+        default:
+            return false
+        }
+        if case .name(let id, _) = prev.kind {
+            if id == "print" || id == "exec" { return false }
+            if kind == .string && prev.range.endLine == Int(tok.line) { return false }
+        }
+        if suppressErrors { return false }
+        let next = parseExpression()
+        report("invalid syntax. Perhaps you forgot a comma?", range(prev.range, next.range))
+        return true
     }
 
     /// Skips to (and consumes) the closing token `k` of the current bracket, for recovery.
@@ -426,7 +484,7 @@ extension Parser {
             if kind == .rsqb { break }
             elts.append(parseStarNamedExpression())
         }
-        if !accept(.rsqb) { reportUnexpected(); skipTo(.rsqb) }
+        if !accept(.rsqb) { if !reportMissingComma(after: elts[elts.count - 1]) { reportUnexpected() }; skipTo(.rsqb) }
         return Expr(.list(elts: elts, ctx: .load), range(from: start))
     }
 
@@ -459,7 +517,7 @@ extension Parser {
             if kind == .rbrace { break }
             elts.append(parseStarNamedExpression())
         }
-        if !accept(.rbrace) { reportUnexpected(); skipTo(.rbrace) }
+        if !accept(.rbrace) { if !reportMissingComma(after: elts[elts.count - 1]) { reportUnexpected() }; skipTo(.rbrace) }
         return Expr(.set(elts: elts), range(from: start))
     }
 
@@ -477,7 +535,14 @@ extension Parser {
                 values.append(parseBitOr())
             } else {
                 let k = parseExpression()
-                if !expect(.colon, ":") { break }
+                if !accept(.colon) {
+                    if kind == .errorToken { suppressErrors = true } else {
+                        let c = max(k.range.endUTF8Column - 1, 0)
+                        report("':' expected after dictionary key",
+                               SourceRange(line: k.range.endLine, utf8Column: c, endLine: k.range.endLine, endUTF8Column: c + 1))
+                    }
+                    break
+                }
                 keys.append(k)
                 values.append(parseExpression())
             }
@@ -552,11 +617,17 @@ extension Parser {
     // MARK: - Names
 
     /// A NAME token as an identifier, NFKC-normalised when it is not ASCII (as CPython does).
+    /// Names longer than 15 bytes (Swift's inline small-string limit) are interned per file, so the tree
+    /// holds one heap copy of `assertRaisesRegex`, not one per use.
     func identifier(_ t: Token) -> String {
         let b = bytes(of: t)
         var ascii = true
         for c in b where c >= 0x80 { ascii = false; break }
         let s = String(decoding: b, as: UTF8.self)
-        return ascii ? s : nfkc(s)
+        if !ascii { return nfkc(s) }
+        if b.count <= 15 { return s }
+        if let shared = internedNames[s] { return shared }
+        internedNames[s] = s
+        return s
     }
 }

@@ -35,7 +35,7 @@ extension Parser {
             let pattern = parsePatterns()
             var guardExpr: Expr? = nil
             if accept(.kwIf) { guardExpr = parseNamedExpression() }
-            let body = parseColonBlock("'case' statement", line: caseLine)
+            let body = parseColonBlock("'case' statement", line: caseLine, forced: true)
             cases.append(MatchCase(pattern: pattern, guard_: guardExpr, body: body))
         }
         if kind != .dedent && kind != .endMarker {

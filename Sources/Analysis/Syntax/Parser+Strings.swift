@@ -5,7 +5,9 @@
 extension Parser {
     /// The accumulated value of a string concatenation (CPython's FstringParser).
     struct StringState {
-        var lastStr: [UInt32]? = nil
+        /// Pending literal text as UTF-8 (generalized: lone surrogates allowed, flagged below).
+        var lastStr: [UInt8]? = nil
+        var lastHasSurrogates = false
         var values: [Expr] = []
         var fmode = false
     }
@@ -78,44 +80,56 @@ extension Parser {
                 var pos = bodyStart
                 concatFString(&state, &pos, bodyEnd, raw: p.raw, level: 0, token: t, whole: whole, kindU: kindU)
             } else {
-                var scalars: [UInt32] = []
-                let body = src[bodyStart..<bodyEnd]
-                if p.raw { appendUTF8(body, &scalars) }
-                else if let msg = StringEscapes.decodeStr(body, scalars: &scalars) { report(msg, endOf(t)) }
-                appendLiteral(&state, scalars)
+                decodeLiteral(src[bodyStart..<bodyEnd], raw: p.raw, token: t, into: &state)
             }
         }
         return finishStrings(&state, whole, kindU: kindU)
     }
 
-    private func appendUTF8(_ body: ArraySlice<UInt8>, _ out: inout [UInt32]) {
-        for s in String(decoding: body, as: UTF8.self).unicodeScalars { out.append(s.value) }
-    }
-
-    private func appendLiteral(_ state: inout StringState, _ scalars: [UInt32]) {
-        if scalars.isEmpty { return }
-        if state.lastStr == nil { state.lastStr = scalars } else { state.lastStr!.append(contentsOf: scalars) }
-    }
-
-    func constantString(_ scalars: [UInt32]) -> Constant {
-        var s = String.UnicodeScalarView()
-        for v in scalars {
-            guard let u = Unicode.Scalar(v) else { return .strScalars(scalars) }
-            s.append(u)
+    /// Appends a literal piece (escapes decoded unless raw) to the pending text.
+    private func decodeLiteral(_ body: ByteSlice, raw: Bool, token t: Token, into state: inout StringState) {
+        if body.isEmpty { return }
+        var buffer = state.lastStr.take() ?? []
+        if raw {
+            buffer.append(contentsOf: body)
+        } else if let msg = StringEscapes.decodeStr(body, into: &buffer, surrogates: &state.lastHasSurrogates) {
+            report(msg, endOf(t))
         }
-        return .str(String(s))
+        state.lastStr = buffer.isEmpty ? nil : buffer
+    }
+
+    /// A str constant from (generalized) UTF-8; code points go through a scalar list only when a lone
+    /// surrogate is present, since Swift strings cannot hold one.
+    func constantString(_ bytes: [UInt8], surrogates: Bool) -> Constant {
+        if !surrogates { return .str(String(decoding: bytes, as: UTF8.self)) }
+        var scalars: [UInt32] = []
+        var k = 0
+        while k < bytes.count {
+            let c = bytes[k]
+            var len = 1, v = UInt32(c)
+            if c >= 0xF0 { len = 4; v = UInt32(c & 0x07) } else if c >= 0xE0 { len = 3; v = UInt32(c & 0x0F) }
+            else if c >= 0xC0 { len = 2; v = UInt32(c & 0x1F) }
+            if len > 1 {
+                if k + len > bytes.count { scalars.append(0xFFFD); break }
+                for m in 1..<len { v = (v << 6) | UInt32(bytes[k + m] & 0x3F) }
+            }
+            scalars.append(v)
+            k += len
+        }
+        return .strScalars(scalars)
     }
 
     private func flushLiteral(_ state: inout StringState, _ r: SourceRange, kindU: String?) {
         if let s = state.lastStr {
-            state.values.append(Expr(.constant(value: constantString(s), kind: kindU), r))
+            state.values.append(Expr(.constant(value: constantString(s, surrogates: state.lastHasSurrogates), kind: kindU), r))
             state.lastStr = nil
+            state.lastHasSurrogates = false
         }
     }
 
     private func finishStrings(_ state: inout StringState, _ r: SourceRange, kindU: String?) -> Expr {
         if !state.fmode {
-            return Expr(.constant(value: constantString(state.lastStr ?? []), kind: kindU), r)
+            return Expr(.constant(value: constantString(state.lastStr ?? [], surrogates: state.lastHasSurrogates), kind: kindU), r)
         }
         flushLiteral(&state, r, kindU: kindU)
         return Expr(.joinedStr(values: state.values), r)
@@ -161,11 +175,7 @@ extension Parser {
             }
             let literalEnd = s
             if literalEnd > literalStart {
-                var scalars: [UInt32] = []
-                let body = src[literalStart..<literalEnd]
-                if raw { appendUTF8(body, &scalars) }
-                else if let msg = StringEscapes.decodeStr(body, scalars: &scalars) { report(msg, endOf(t)) }
-                appendLiteral(&state, scalars)
+                decodeLiteral(src[literalStart..<literalEnd], raw: raw, token: t, into: &state)
             }
             if doubled { pos = s + 1; continue }
             pos = s
@@ -255,15 +265,13 @@ extension Parser {
             return nil
         }
         var conversion = -1
-        var debugText: [UInt32]? = nil
+        var debugText: [UInt8]? = nil
         if src[pos] == UInt8(ascii: "=") {
             pos += 1
             while pos < end && (src[pos] == 0x20 || src[pos] == 0x09 || src[pos] == 0x0A || src[pos] == 0x0C
                                 || src[pos] == 0x0B || src[pos] == 0x0D) { pos += 1 }
             if pos >= end { report("f-string: expecting '}'", tr); return nil }
-            var d: [UInt32] = []
-            appendUTF8(src[exprStart..<pos], &d)
-            debugText = d
+            debugText = Array(src[exprStart..<pos])
         }
         if src[pos] == UInt8(ascii: "!") {
             pos += 1
@@ -290,10 +298,23 @@ extension Parser {
         if pos >= end || src[pos] != UInt8(ascii: "}") { report("f-string: expecting '}'", tr); return nil }
         pos += 1
         if let d = debugText {
-            appendLiteral(&state, d)
+            state.lastStr = (state.lastStr ?? []) + d
             if formatSpec == nil && conversion == -1 { conversion = Int(UInt8(ascii: "r")) }
         }
         return Expr(.formattedValue(value: value, conversion: conversion, formatSpec: formatSpec), whole)
+    }
+
+    /// The text as an identifier when it is exactly an ASCII name that is not a keyword.
+    private func plainName(_ start: Int, _ end: Int) -> String? {
+        guard end > start else { return nil }
+        for k in start..<end {
+            let c = src[k]
+            let letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95
+            let digit = c >= 48 && c <= 57
+            if !(letter || (digit && k > start)) { return nil }
+        }
+        if keywordKind(src, start, end) != nil { return nil }
+        return String(decoding: src[start..<end], as: UTF8.self)
     }
 
     /// Parses the text of one field as `(expr)` with its own lexer, placed where CPython 3.11 places it.
@@ -322,23 +343,34 @@ extension Parser {
             if src[s] == 0x0A { cols -= 1 }
         }
         for q in tokenStart..<brace where src[q] == 0x0A { lines += 1 }
+        let firstLine = Int(t.line) + lines
+        let firstColumn = lines != 0 ? cols : Int(t.col) + cols
+        if let name = plainName(exprStart, exprEnd) {
+            // `{name}`: what the sub-parser would produce, without making one.
+            let col = firstColumn + 1
+            return Expr(.name(id: name, ctx: .load),
+                        SourceRange(line: firstLine, utf8Column: col, endLine: firstLine, endUTF8Column: col + exprEnd - exprStart))
+        }
         var sub: [UInt8] = []
         sub.reserveCapacity(exprEnd - exprStart + 2)
         sub.append(UInt8(ascii: "("))
         sub.append(contentsOf: src[exprStart..<exprEnd])
         sub.append(UInt8(ascii: ")"))
-        var lexer = Lexer(firstLine: Int(t.line) + lines, firstLineColumn: lines != 0 ? cols : Int(t.col) + cols)
+        var lexer = Lexer(firstLine: firstLine, firstLineColumn: firstColumn)
         sub.withUnsafeBufferPointer { lexer.tokenize($0) }
         if !lexer.errors.isEmpty {
             if !suppressErrors { errors.append(lexer.errors[0]); suppressErrors = true }
             return nil
         }
-        let p = Parser(src: sub, tokens: lexer.tokens, fstringLevel: fstringLevel + 1)
-        p.depth = depth
-        let e = p.parseStarExpressions()
-        if p.kind != .newline && p.kind != .endMarker { p.reportUnexpected() }
-        if !p.errors.isEmpty {
-            if !suppressErrors { errors.append(p.errors[0]); suppressErrors = true }
+        let outerDepth = depth
+        let (e, subErrors) = Parser.with(src: sub, tokens: lexer.tokens, fstringLevel: fstringLevel + 1) { p in
+            p.depth = outerDepth
+            let e = p.parseStarExpressions()
+            if p.kind != .newline && p.kind != .endMarker { p.reportUnexpected() }
+            return (e, p.errors)
+        }
+        if !subErrors.isEmpty {
+            if !suppressErrors { errors.append(subErrors[0]); suppressErrors = true }
             return nil
         }
         _ = tr

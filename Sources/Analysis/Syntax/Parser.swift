@@ -2,13 +2,18 @@
 /// CPython coordinates, error reporting with one error per statement, and the nesting budget that keeps
 /// deeply nested input from overflowing the stack. The grammar itself lives in Parser+*.swift.
 
+/// A run of source bytes.
+typealias ByteSlice = Slice<UnsafeBufferPointer<UInt8>>
+
 final class Parser {
     /// Budget of tree depth spent by brackets, unary operators, trailer and operator chains, elif chains
     /// (brackets alone are limited by the lexer to 200, like CPython). CPython itself gives up near 3,000.
-    static let maxNesting = 1000
+    static let maxNesting = 500
 
-    let src: [UInt8]
-    var tokens: [Token]
+    /// The source and its tokens, borrowed for the duration of one parse (see `Parser.parse`): the hot path
+    /// reads them without the retain and uniqueness traffic of arrays stored in a class.
+    let src: UnsafeBufferPointer<UInt8>
+    let tokens: UnsafeBufferPointer<Token>
     var i = 0
     var errors: [SyntaxError] = []
     /// Set after an error until the parser resynchronises, so one mistake gives one message.
@@ -17,13 +22,25 @@ final class Parser {
     var nestingExceeded = false
     /// How deep in f-string expressions this parser is (CPython allows two levels of nested format specs).
     let fstringLevel: Int
+    /// Long identifiers seen so far (see `identifier`).
+    var internedNames: [String: String] = [:]
     /// NEWLINE tokens the lexer inserted after an unclosed bracket: it has already reported them.
     var syntheticNewlines: Set<Int> = []
 
-    init(src: [UInt8], tokens: [Token], fstringLevel: Int = 0) {
+    /// Only `Parser.with` makes parsers, so the borrowed buffers outlive them.
+    private init(src: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, fstringLevel: Int) {
         self.src = src
         self.tokens = tokens
         self.fstringLevel = fstringLevel
+    }
+
+    /// Runs `body` with a parser over `src` and `tokens` (which always end with ENDMARKER).
+    static func with<R>(src: [UInt8], tokens: [Token], fstringLevel: Int = 0, _ body: (Parser) -> R) -> R {
+        src.withUnsafeBufferPointer { s in
+            tokens.withUnsafeBufferPointer { t in
+                body(Parser(src: s, tokens: t, fstringLevel: fstringLevel))
+            }
+        }
     }
 
     // MARK: - Cursor
@@ -41,7 +58,7 @@ final class Parser {
     }
 
     /// The token's text as bytes.
-    @inline(__always) func bytes(of t: Token) -> ArraySlice<UInt8> { src[Int(t.start)..<Int(t.end)] }
+    @inline(__always) func bytes(of t: Token) -> ByteSlice { src[Int(t.start)..<Int(t.end)] }
     func text(of t: Token) -> String { String(decoding: bytes(of: t), as: UTF8.self) }
 
     /// True when the current token is the name `word` (a soft keyword such as `match`).
@@ -84,8 +101,13 @@ final class Parser {
 
     // MARK: - Errors
 
+    /// Line of the furthest token the parser had looked at when it made its first error (CPython compares
+    /// it with an unclosed bracket's line to decide which error to show).
+    var firstErrorFurthestLine = 0
+
     func report(_ message: String, _ r: SourceRange) {
         if suppressErrors { return }
+        if errors.isEmpty { firstErrorFurthestLine = max(Int(tokens[i].line), r.endLine) }
         errors.append(SyntaxError(message: message, range: r))
         suppressErrors = true
     }
@@ -95,7 +117,8 @@ final class Parser {
         let t = tok
         if t.kind == .errorToken || (t.kind == .newline && syntheticNewlines.contains(i)) { suppressErrors = true; return }
         if t.kind == .indent { report("unexpected indent", indentErrorRange(t)); return }
-        if t.kind == .endMarker || t.kind == .newline || t.kind == .dedent {
+        if t.kind == .dedent { report("unexpected unindent", range(of: t)); return }
+        if t.kind == .endMarker || t.kind == .newline {
             report("invalid syntax", SourceRange(line: Int(t.line), utf8Column: Int(t.col), endLine: Int(t.line), endUTF8Column: Int(t.col)))
             return
         }

@@ -1,16 +1,21 @@
 /// Turns a file's raw bytes into what the lexer reads, the way CPython's `ast.parse(bytes)` does before it
-/// tokenizes: drop a UTF-8 BOM, honour a PEP 263 Latin-1 coding declaration, turn CRLF and CR into LF, and
-/// report invalid UTF-8 and NUL bytes (the bytes stay; the lexer treats them as bad characters).
+/// tokenizes: drop a UTF-8 BOM, honour a PEP 263 coding declaration, turn CRLF and CR into LF, report NUL
+/// bytes and find invalid UTF-8 (the bytes stay; the lexer treats them as bad characters).
 
 struct SourceText {
     var bytes: [UInt8]
     var errors: [SyntaxError] = []
+    /// The first invalid UTF-8 sequences (offset, first byte, reason). Which one is an error depends on the
+    /// token it sits in (none in comments: CPython never decodes them), so `PythonParser` decides.
+    var invalidUTF8: [(offset: Int, byte: UInt8, reason: String)] = []
+    static let maxInvalidUTF8Recorded = 64
 
     init(utf8 raw: [UInt8]) {
         var b = raw
         let bom = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF
         if bom { b.removeFirst(3) }
-        if b.contains(0x0D) { b = SourceText.normalizeNewlines(b) }
+        let scan = SourceText.scan(b)
+        if scan.hasCR { b = SourceText.normalizeNewlines(b) }
         bytes = b
         if let declared = SourceText.codingDeclaration(b) {
             let enc = SourceText.normalName(declared)
@@ -26,7 +31,7 @@ struct SourceText {
                 fail("unknown encoding: \(declared)")
             }
         }
-        validate()
+        if !scan.plainASCII { validate() }
     }
 
     private static func normalizeNewlines(_ b: [UInt8]) -> [UInt8] {
@@ -113,12 +118,54 @@ struct SourceText {
         return out
     }
 
+    /// Python's words for why the sequence at `i` is not UTF-8.
+    static func invalidReason(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> String {
+        let c = p[i]
+        if c < 0xC2 || c > 0xF4 { return "invalid start byte" }
+        let need = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+        // The allowed range of the second byte depends on the lead byte (no overlongs, no surrogates).
+        let lo: UInt8 = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80
+        let hi: UInt8 = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF
+        for k in 1..<need {
+            guard i + k < n else { return "unexpected end of data" }
+            let b = p[i + k]
+            if k == 1 ? (b < lo || b > hi) : (b & 0xC0 != 0x80) { return "invalid continuation byte" }
+        }
+        return "invalid continuation byte"
+    }
+
+    /// One pass over the bytes, eight at a time: is there a CR, and is everything ASCII without NUL (then
+    /// there is nothing to validate)?
+    private static func scan(_ b: [UInt8]) -> (hasCR: Bool, plainASCII: Bool) {
+        b.withUnsafeBytes { raw in
+            let n = raw.count
+            var i = 0
+            var cr = false, plain = true
+            @inline(__always) func hasZeroByte(_ w: UInt64) -> Bool {
+                (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 != 0
+            }
+            while i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 != 0 || hasZeroByte(w) { plain = false }
+                if hasZeroByte(w ^ 0x0D0D_0D0D_0D0D_0D0D) { cr = true }
+                i += 8
+            }
+            while i < n {
+                let c = raw[i]
+                if c == 0 || c >= 0x80 { plain = false }
+                if c == 0x0D { cr = true }
+                i += 1
+            }
+            return (cr, plain)
+        }
+    }
+
     /// Reports the first invalid UTF-8 sequence and the first NUL byte, with CPython's messages.
     private mutating func validate() {
         var line = 1, lineStart = 0
         var i = 0
         let n = bytes.count
-        var sawNul = false, sawBadUTF8 = false
+        var sawNul = false
         bytes.withUnsafeBufferPointer { p in
             while i < n {
                 let c = p[i]
@@ -134,19 +181,8 @@ struct SourceText {
                     continue
                 }
                 if let (_, len) = decodeUTF8Scalar(p, i, n) { i += len; continue }
-                if !sawBadUTF8 {
-                    sawBadUTF8 = true
-                    let reason: String
-                    if c & 0xC0 == 0x80 || c >= 0xF8 || c == 0xC0 || c == 0xC1 { reason = "invalid start byte" }
-                    else {
-                        let need = c & 0xE0 == 0xC0 ? 2 : c & 0xF0 == 0xE0 ? 3 : 4
-                        reason = i + need > n ? "unexpected end of data" : "invalid continuation byte"
-                    }
-                    let hex = String(c, radix: 16)
-                    let col = i - lineStart
-                    errors.append(SyntaxError(
-                        message: "(unicode error) 'utf-8' codec can't decode byte 0x\(hex.count == 1 ? "0" + hex : hex) in position \(col): \(reason)",
-                        range: SourceRange(line: line, utf8Column: col, endLine: line, endUTF8Column: col + 1)))
+                if invalidUTF8.count < SourceText.maxInvalidUTF8Recorded {
+                    invalidUTF8.append((i, c, SourceText.invalidReason(p, i, n)))
                 }
                 i += 1
             }

@@ -6,6 +6,9 @@ public enum TokenKind: UInt8, Sendable {
     case endMarker, newline, indent, dedent, name, number, string
     /// A character the lexer could not use; the lexer has already reported why.
     case errorToken
+    /// `$`, `?`, `` ` `` or a lone `!`: CPython's tokenizer passes these on and its parser rejects them, so the
+    /// parser reports them ("invalid syntax").
+    case unknownOperator
     // Operators and delimiters.
     case lpar, rpar, lsqb, rsqb, lbrace, rbrace, colon, comma, semi, dot, ellipsis, at, rarrow, colonEqual
     case plus, minus, star, slash, doubleSlash, percent, doubleStar, vbar, amper, circumflex, tilde

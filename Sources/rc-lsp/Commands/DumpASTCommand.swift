@@ -3,8 +3,8 @@ import Analysis
 
 /// `rc-lsp dump-ast FILE`: prints the syntax tree exactly as CPython's
 /// `ast.dump(ast.parse(open(FILE,'rb').read()), include_attributes=True)` does, so the two can be compared
-/// byte for byte. On a file with syntax errors it prints `FILE:LINE:COL: error: MESSAGE` (COL 1-based, as
-/// CPython's `offset`) to stderr and exits 1.
+/// byte for byte. On a file with syntax errors it prints, instead of the tree, one `FILE:LINE:COL: error:
+/// MESSAGE` line per error (COL 1-based, in UTF-8 bytes), the one CPython would report first, and exits 1.
 enum DumpASTCommand {
     static func run(_ args: [String]) -> Int32 {
         guard args.count == 1, let path = args.first else {
@@ -17,9 +17,11 @@ enum DumpASTCommand {
         }
         let parsed = PythonParser.parse(utf8: [UInt8](data))
         if !parsed.errors.isEmpty {
+            var text = ""
             for e in parsed.errors {
-                CommandLineInterface.printError("\(path):\(e.range.line):\(e.range.utf8Column + 1): error: \(e.message)")
+                text += "\(path):\(e.range.line):\(e.range.utf8Column + 1): error: \(e.message)\n"
             }
+            FileHandle.standardOutput.write(Data(text.utf8))
             return 1
         }
         var text = ASTDump.dump(parsed.module)
