@@ -103,7 +103,7 @@ public enum PythonParser {
             } else if let later = events.first(where: { $0.unclosedLine == nil }) {
                 // CPython's scan of the rest stops at the first tokenizer error; only some of them it raises.
                 primary = later.overrides ? later.error : p
-            } else if let unclosed = events.first(where: { $0.unclosedLine != nil }), furthestLine > unclosed.unclosedLine! {
+            } else if let unclosed = events.first(where: { $0.unclosedLine != nil }), furthestLine > (unclosed.unclosedLine ?? Int.max) {
                 primary = unclosed.error
             } else {
                 primary = p
