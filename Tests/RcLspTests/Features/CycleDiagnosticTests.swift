@@ -23,6 +23,23 @@ final class CycleDiagnosticTests: XCTestCase {
         XCTAssertEqual(published["params"]?["version"], 1)
     }
 
+    func testFinalizerInACycleGetsTheStrongerWarning() throws {
+        let s = try EditorSession("""
+            class Res:
+                def __del__(self):
+                    pass
+
+
+            r = Res()
+            r.me = r
+
+            """)
+        XCTAssertEqual(try s.publishedDiagnostics(), [
+            "6:0-6:8 2 reference-cycle: reference cycle: Res #1 → Res #1 (r.me); reference counting alone never frees it",
+            "6:0-6:8 2 cycle-finalizer: Res #1 in this reference cycle has a finalizer (Res.__del__): it runs only when the cyclic garbage collector frees the cycle, at a time the program does not control",
+        ])
+    }
+
     func testEditsRepublishAfterADebounceAndCloseClears() throws {
         let s = try EditorSession("a = []\n")
         XCTAssertEqual(try s.publishedDiagnostics(), [])
