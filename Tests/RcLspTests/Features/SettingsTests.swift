@@ -41,3 +41,24 @@ final class SettingsTests: XCTestCase {
         XCTAssertTrue(s.server.serverRequests.contains { $0["method"] == "workspace/configuration" })
     }
 }
+
+extension SettingsTests {
+    func testSettingsArePulledAtInitializedWhenTheClientOffersConfiguration() throws {
+        let server = try LSPProcess.start()
+        server.serverRequestHandler = { method, _ in
+            method == "workspace/configuration" ? [["inlayHints": ["showFreed": false]]] : .null
+        }
+        try server.initialize()
+        // The answer to the pull was written before anything below, so the server applies it first.
+        try server.awaitAnsweredServerRequests(1)
+        server.sendNotification("textDocument/didOpen", ["textDocument": [
+            "uri": "file:///tmp/pull.py", "languageId": "python", "version": 1, "text": "a = []\ndel a\n"]])
+        let params: JSONValue = ["textDocument": ["uri": "file:///tmp/pull.py"], "range": [
+            "start": ["line": 0, "character": 0], "end": ["line": 9, "character": 0]]]
+        let hints = try server.result(of: "textDocument/inlayHint", params).arrayValue ?? []
+        XCTAssertEqual(hints.count, 1)
+        XCTAssertEqual(server.serverRequests.first?["method"], "workspace/configuration")
+        XCTAssertEqual(server.serverRequests.first?["params"]?["items"], [["section": "rc-lsp"]])
+        XCTAssertEqual(try server.shutdownAndExit(), 0)
+    }
+}

@@ -290,7 +290,18 @@ final class LSPProcess: @unchecked Sendable {
         if let (id, method, params) = reply {
             let result = handler?(method, params) ?? .null
             sendMessage(["jsonrpc": "2.0", "id": id.json, "result": result])
+            condition.lock()
+            answeredServerRequests += 1
+            condition.broadcast()
+            condition.unlock()
         }
+    }
+
+    private var answeredServerRequests = 0
+
+    /// Waits until `count` requests of the server have been answered (written to its stdin).
+    func awaitAnsweredServerRequests(_ count: Int, timeout: TimeInterval = defaultTimeout) throws {
+        _ = try wait(for: "\(count) answered server requests", timeout: timeout) { answeredServerRequests >= count ? true : nil }
     }
 
     /// Responses whose id is null, in order (the answers to unparsable or id-less invalid messages).
