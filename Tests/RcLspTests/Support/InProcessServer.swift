@@ -60,5 +60,9 @@ final class InProcessServer: @unchecked Sendable {
         request("initialize", ["capabilities": ["workspace": ["configuration": true]]])
         _ = receive()
         notify("initialized", [:])
+        // rc-lsp pulls its settings at `initialized` from clients that offer configuration: answer "none".
+        if let pull = receive(), pull["method"] == "workspace/configuration" {
+            send(["jsonrpc": "2.0", "id": pull["id"] ?? nil, "result": [nil]])
+        }
     }
 }
