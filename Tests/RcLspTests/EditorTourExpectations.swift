@@ -43,12 +43,12 @@ enum TourExpectations {
         .init(line: 11, character: 12, label: "rc 1"),   // row = [0, 0]
         .init(line: 12, character: 17, label: "grid: rc 1 · row: rc 3"),   // grid = [row, row]
         .init(line: 13, character: 7, label: "rc 2"),    // del row: grid's two slots still hold it
-        .init(line: 16, character: 27, label: "rc 1"),   // def longest(first, second): the function
+        .init(line: 16, character: 27, label: "longest: rc 1"),   // def longest(first, second): the function
         .init(line: 16, character: 27, label: "first: rc 2 · second: rc 2"),  // its parameters during the call
         .init(line: 23, character: 24, label: "rc 1"),   // names = [...]
         .init(line: 24, character: 36, label: "rc 1"),   // more = [...]
         .init(line: 25, character: 27, label: "rc 2"),   // best = longest(names, more): more's list
-        .init(line: 29, character: 30, label: "rc 1"),   // def __init__(self, value): the function
+        .init(line: 29, character: 30, label: "__init__: rc 1"),   // def __init__(self, value): the function
         .init(line: 29, character: 30, label: "self: rc 2"),  // self during Node(...)
         .init(line: 34, character: 14, label: "rc 1"),   // head = Node(1)
         .init(line: 35, character: 14, label: "rc 1"),   // tail = Node(2)

@@ -23,15 +23,20 @@ enum InlayHintPresenter {
                       lines: ClosedRange<Int>? = nil) -> [PresentedHint] {
         guard settings.inlayHintsEnabled else { return [] }
         var out: [PresentedHint] = []
+        var sharing: [SourcePosition: Int] = [:]
+        for fact in result.statements { sharing[fact.anchor, default: 0] += 1 }
         for fact in result.statements {
             if let lines, !lines.contains(fact.anchor.line) { continue }
-            if let hint = hint(fact, result: result, source: source, settings: settings) { out.append(hint) }
+            // A `def` line carries the function's binding and its parameters: two hints at one place
+            // each say whose count they show.
+            let named = (sharing[fact.anchor] ?? 0) > 1
+            if let hint = hint(fact, result: result, source: source, settings: settings, named: named) { out.append(hint) }
         }
         return out
     }
 
     static func hint(_ fact: StatementFact, result: AnalysisResult, source: SourceLines,
-                     settings: Settings) -> PresentedHint? {
+                     settings: Settings, named: Bool = false) -> PresentedHint? {
         let shown = fact.effects.filter { effect in
             if HintLabel.isShared(effect.value) { return settings.showInterned }
             if isFreed(effect) { return settings.showFreed }
@@ -44,7 +49,7 @@ enum InlayHintPresenter {
             let words = words(effect)
             // A lone effect of a one-object statement reads `rc 2`; otherwise each count says whose it is,
             // so hiding shared values never leaves a bare number on a `def` line of parameters.
-            let text = fact.effects.count == 1 ? words : "\(effect.subject): \(words)"
+            let text = fact.effects.count == 1 && !named ? words : "\(effect.subject): \(words)"
             parts.append(HintPart(text: text, location: location(effect, result: result)))
         }
         let total = parts.map(\.text).joined()

@@ -71,7 +71,7 @@ final class InlayHintTests: XCTestCase {
             c = add(a, b)
 
             """)
-        XCTAssertEqual(try s.hints(), ["0:14 rc 1", "0:14 x: rc 2 · y: rc 2", "4:7 rc 1", "5:7 rc 1", "6:13 rc 1"])
+        XCTAssertEqual(try s.hints(), ["0:14 add: rc 1", "0:14 x: rc 2 · y: rc 2", "4:7 rc 1", "5:7 rc 1", "6:13 rc 1"])
     }
 }
 
