@@ -24,6 +24,17 @@ extension Interpreter {
         f.currentLine = nil
     }
 
+    /// The points the unfollowed rest of `s` may have reached again: every point on its lines (loops,
+    /// class bodies), and, when it may call code, every point of every function, now and later.
+    func markUnfollowed(_ s: Stmt) {
+        let lines = s.range.line...max(s.range.line, s.range.endLine)
+        recorder.markIncomplete { lines.contains($0.line) }
+        if MayCallCode.check(s) {
+            recorder.markIncomplete { $0.frame != "<module>" }
+            recorder.functionPointsIncomplete = true
+        }
+    }
+
     /// Every name declared `global` anywhere in the module (any function may rebind it).
     var globalDeclarations: Set<String> {
         if let g = cachedGlobalDeclarations { return g }
@@ -126,6 +137,31 @@ enum AssignedNames {
             block(t.body); block(t.orelse); block(t.finalbody); for h in t.handlers { block(h.body) }
         case .match(_, let cases): for c in cases { block(c.body) }
         default: break
+        }
+    }
+}
+
+/// Whether a statement may run program code it does not name on its own lines: any call, a class body,
+/// a with-statement (__enter__/__exit__), a for loop (an iterator), an operator on instances... decided
+/// conservatively: anything but plain assignments of names, constants and displays.
+enum MayCallCode {
+    static func check(_ s: Stmt) -> Bool {
+        switch s.kind {
+        case .assign(let ts, let v, _): return !(ts.allSatisfy { plain($0, 0) } && plain(v, 0))
+        case .delete(let ts): return !ts.allSatisfy { plain($0, 0) }
+        case .pass, .global, .nonlocal, .break, .continue: return false
+        case .import(let names): return !names.allSatisfy { ["sys", "gc", "weakref"].contains($0.name) }
+        default: return true
+        }
+    }
+
+    private static func plain(_ e: Expr, _ depth: Int) -> Bool {
+        guard depth < 50 else { return false }
+        switch e.kind {
+        case .name, .constant: return true
+        case .tuple(let es, _), .list(let es, _), .set(let es): return es.allSatisfy { plain($0, depth + 1) }
+        case .starred(let v, _): return plain(v, depth + 1)
+        default: return false
         }
     }
 }

@@ -33,6 +33,8 @@ final class Interpreter {
     /// Module statements the interpreter could not follow; the state after each was made unknown.
     var havocReasons: [String] = []
     var cachedGlobalDeclarations: Set<String>?
+    /// How many unknown values were made: a `try` body that made one might have raised.
+    var unknownValuesMade = 0
     /// Work spent searching for cycles; past the budget cycles are no longer reported (never guessed).
     var cycleWork = 0
     let maxCycleWork = 2_000_000
@@ -77,8 +79,10 @@ final class Interpreter {
             do {
                 _ = try exec(s, f)
             } catch let a as Abort {
-                // Outside the subset: forget what this statement may have changed, then go on.
+                // The rest of this statement was not followed: points it may reach again are incomplete.
+                markUnfollowed(s)
                 if a.reason == Abort.budget { abortReason = a.reason; return }
+                // Outside the subset: forget what this statement may have changed, then go on.
                 havocReasons.append("line \(s.range.line): \(a.reason)")
                 havoc(after: s)
             } catch {

@@ -119,16 +119,33 @@ extension Interpreter {
                 let top = String(a.name.split(separator: ".").first ?? Substring(a.name))
                 let bound = a.asname ?? top
                 let moduleName = a.asname != nil ? a.name : top
+                // Only these are always there; any other import may fail (an ImportError a try catches).
+                if !["sys", "gc", "weakref"].contains(a.name) { unknownValuesMade += 1 }
                 try storeName(bound, .atom(.module(moduleName)), f)
             }
         case .importFrom(let module, let names, _):
             for a in names {
                 if a.name == "*" { throw Abort("import *") }
-                let u = newObject(.unknown, "object")
-                u.tainted = true
                 _ = module
-                try storeName(a.asname ?? a.name, .obj(u.id), f)
+                try storeName(a.asname ?? a.name, unknownValue("object"), f)
             }
+        case .try(let t):
+            // Modelled when the body provably raises nothing: every operation the interpreter models that
+            // could raise stops it (Abort), and anything unknown (which might raise) is refused here. Then
+            // the handlers are skipped, else and finally run.
+            let before = unknownValuesMade
+            let flow = try execBlock(t.body, f, isFunctionBody: false)
+            if unknownValuesMade != before { throw Abort("try body with unknown operations") }
+            var result = flow
+            if case .normal = flow { result = try execBlock(t.orelse, f, isFunctionBody: false) }
+            // A value being returned stays on the stack while finally runs.
+            var inFlight = false
+            if case .returned(let v) = result { f.push(v, "the return value in flight"); inFlight = true }
+            let fin = try execBlock(t.finalbody, f, isFunctionBody: false)
+            if inFlight { _ = f.pop() }
+            if case .normal = fin { return result }
+            if case .returned(let v) = result { release(v) }
+            return fin
         case .assert(let test, _):
             let t = try eval(test, f)
             let truth = try truthValue(t)
