@@ -29,10 +29,12 @@ extension Interpreter {
     func markUnfollowed(_ s: Stmt) {
         let lines = s.range.line...max(s.range.line, s.range.endLine)
         recorder.markIncomplete { lines.contains($0.line) }
-        if MayCallCode.check(s) {
+        let mayCall = MayCallCode.check(s)
+        if mayCall {
             recorder.markIncomplete { $0.frame != "<module>" }
             recorder.functionPointsIncomplete = true
         }
+        unfollowedObserver?(lines, mayCall)
     }
 
     /// Every name declared `global` anywhere in the module (any function may rebind it).

@@ -54,6 +54,8 @@ final class Interpreter {
     var didRun: ((Stmt, Frame) -> Void)?
     var didEnter: ((FunctionBody, Frame) -> Void)?
     var cycleObserver: ((_ components: [[Int]], _ garbage: Set<Int>, _ at: SourceRange?) -> Void)?
+    /// Called when the rest of a module statement was not followed (its lines; whether it may call code).
+    var unfollowedObserver: ((_ lines: ClosedRange<Int>, _ mayCallCode: Bool) -> Void)?
     /// Whether every name's count is recorded at every point (the oracle's format; the editor's result
     /// does not need it, and for a large module it is the main cost).
     var recordsPoints = true
