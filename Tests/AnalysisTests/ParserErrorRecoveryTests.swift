@@ -90,6 +90,9 @@ final class ParserErrorRecoveryTests: XCTestCase {
          "invalid syntax", 2, 2, ["a", "d"]),
         ("def f():\n    x = = 1\n    return x\ng = 1\n",
          "invalid syntax", 2, 8, ["f", "g"]),
+        ("x = \u{01}\ny = 2\n", "invalid non-printable character U+0001", 1, 4, ["y"]),
+        ("a = 1\nb = `c`\nd = 2\n", "invalid syntax", 2, 4, ["a", "d"]),
+        ("if x != 1 ! y: pass\nz = 1\n", "invalid syntax", 1, 10, ["z"]),
         // A bracket left open: the statements after it still parse (second, recovering lexer pass).
         ("x = [1, 2\ny = 3\nz = foo(a,\n      b\n\ndef f():\n    return g(1,\n    q = 2\nw = 5\n",
          "invalid syntax. Perhaps you forgot a comma?", 1, 8, ["y", "f", "q", "w"]),

@@ -69,3 +69,35 @@ final class ParserOkSnippetTests: XCTestCase {
         }
     }
 }
+
+/// Python 3.12 syntax CPython 3.11 cannot dump for us: checked against the tree we expect (3.12's shape).
+final class ParserPython312Tests: XCTestCase {
+    func testTypeAliasStatement() {
+        let parsed = PythonParser.parse("type Pair[T] = tuple[T, T]\n")
+        XCTAssertEqual(parsed.errors, [])
+        XCTAssertEqual(ASTDump.dump(parsed.module), "Module(body=[TypeAlias(name=Name(id='Pair', ctx=Store(), lineno=1, col_offset=5, end_lineno=1, end_col_offset=9), type_params=[TypeVar(name='T', lineno=1, col_offset=10, end_lineno=1, end_col_offset=11)], value=Subscript(value=Name(id='tuple', ctx=Load(), lineno=1, col_offset=15, end_lineno=1, end_col_offset=20), slice=Tuple(elts=[Name(id='T', ctx=Load(), lineno=1, col_offset=21, end_lineno=1, end_col_offset=22), Name(id='T', ctx=Load(), lineno=1, col_offset=24, end_lineno=1, end_col_offset=25)], ctx=Load(), lineno=1, col_offset=21, end_lineno=1, end_col_offset=25), ctx=Load(), lineno=1, col_offset=15, end_lineno=1, end_col_offset=26), lineno=1, col_offset=0, end_lineno=1, end_col_offset=26)], type_ignores=[])")
+    }
+
+    func testTypeParametersOnDefAndClass() {
+        let parsed = PythonParser.parse("def f[T: int, *Ts, **P](x: T) -> T: pass\nclass C[K, V: (int, str)](Base): pass\n")
+        XCTAssertEqual(parsed.errors, [])
+        guard case .functionDef(let f)? = parsed.module.body.first?.kind,
+              case .classDef(let c)? = parsed.module.body.last?.kind else { return XCTFail("expected def and class") }
+        XCTAssertEqual(f.typeParams.map { $0.name }, ["T", "Ts", "P"])
+        guard case .typeVar(let bound?) = f.typeParams[0].kind, case .name("int", _) = bound.kind else { return XCTFail("T: int") }
+        guard case .typeVarTuple = f.typeParams[1].kind, case .paramSpec = f.typeParams[2].kind else { return XCTFail("*Ts, **P") }
+        XCTAssertEqual(c.typeParams.map { $0.name }, ["K", "V"])
+        guard case .typeVar(let constraints?) = c.typeParams[1].kind, case .tuple(let elts, _) = constraints.kind else {
+            return XCTFail("V: (int, str)")
+        }
+        XCTAssertEqual(elts.count, 2)
+        XCTAssertEqual(c.bases.count, 1)
+    }
+
+    func testSoftKeywordTypeStaysAName() {
+        let parsed = PythonParser.parse("type = 1\ntype(x)\nprint(type)\n")
+        XCTAssertEqual(parsed.errors, [])
+        XCTAssertEqual(parsed.module.body.count, 3)
+        guard case .assign = parsed.module.body[0].kind else { return XCTFail("type = 1 is an assignment") }
+    }
+}

@@ -389,7 +389,6 @@ struct Lexer {
             finishNumber(p, start, startCol, kindName)
             return
         }
-        var isFloat = false
         if p[pos] != UInt8(ascii: ".") {
             let leadingZero = p[pos] == UInt8(ascii: "0")
             ok = digits(p, isDigit)
@@ -413,7 +412,6 @@ struct Lexer {
             }
         }
         if pos < n && p[pos] == UInt8(ascii: ".") {
-            isFloat = true
             pos += 1
             if pos < n && isDigit(p[pos]) {
                 if !digits(p, isDigit) {
@@ -427,8 +425,7 @@ struct Lexer {
             if q < n && (p[q] == UInt8(ascii: "+") || p[q] == UInt8(ascii: "-")) { q += 1 }
             if q < n && isDigit(p[q]) {
                 pos = q
-                isFloat = true
-                if !digits(p, isDigit) {
+                    if !digits(p, isDigit) {
                     error("invalid decimal literal", line: line, col: pos - lineStart)
                     emit(.errorToken, start, line, startCol); return
                 }
@@ -446,7 +443,7 @@ struct Lexer {
             finishNumber(p, start, startCol, "imaginary")
             return
         }
-        finishNumber(p, start, startCol, isFloat ? "decimal" : "decimal")
+        finishNumber(p, start, startCol, "decimal")
     }
 
     /// `1if x else y` is accepted (with a warning) by CPython for these keywords; other letters glued to a
@@ -598,20 +595,15 @@ struct Lexer {
         case 0:
             kind = .errorToken  // SourceText has reported it
         default:
-            if c < 0x80, let s = Unicode.Scalar(UInt32(c)) {
-                if c == UInt8(ascii: "$") || c == UInt8(ascii: "?") || c == UInt8(ascii: "`") {
-                    kind = .unknownOperator
-                    pos += len
-                    emit(kind, start, line, startCol)
-                    return
-                } else {
-                    let hex = String(c, radix: 16, uppercase: true)
-                    error("invalid non-printable character U+\(String(repeating: "0", count: 4 - hex.count) + hex)",
-                          line: line, col: startCol)
-                    _ = s
-                }
+            if c == UInt8(ascii: "$") || c == UInt8(ascii: "?") || c == UInt8(ascii: "`") {
+                kind = .unknownOperator
+            } else {
+                // Other ASCII control characters (non-ASCII bytes start names and never get here).
+                let hex = String(c, radix: 16, uppercase: true)
+                error("invalid non-printable character U+\(String(repeating: "0", count: 4 - hex.count) + hex)",
+                      line: line, col: startCol)
+                kind = .errorToken
             }
-            kind = .errorToken
         }
         pos += len
         emit(kind, start, line, startCol)

@@ -275,7 +275,7 @@ extension Parser {
             if kind != .colon {
                 type = parseExpression()
                 if kind == .comma {
-                    let first = type!.range
+                    let first = type?.range ?? hereEmpty
                     while accept(.comma) { _ = parseExpression() }
                     report("multiple exception types must be parenthesized", range(first, lastRange))
                 }

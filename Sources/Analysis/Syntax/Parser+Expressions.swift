@@ -89,7 +89,15 @@ extension Parser {
         defer { leave() }
         if kind == .kwLambda { return parseLambda() }
         let start = i
-        let body = parseDisjunction()
+        // Most expressions are one primary (`a.b(c)`, `x[1]`) followed by a token that ends them: parse the
+        // primary first and skip the operator levels when nothing follows it.
+        var prefix: Prefix? = nil
+        if startsPrimary {
+            let p = parsePrimary()
+            if endsExpression { return p }
+            prefix = (p, start)
+        }
+        let body = parseDisjunction(prefix)
         if kind == .kwIf {
             advance()
             let test = parseDisjunction()
@@ -101,6 +109,26 @@ extension Parser {
             return Expr(.ifExp(test: test, body: body, orelse: orelse), range(from: start))
         }
         return body
+    }
+
+    /// An already parsed leftmost primary and the index of its first token, handed down the precedence levels.
+    typealias Prefix = (expr: Expr, start: Int)
+
+    var startsPrimary: Bool {
+        switch kind {
+        case .name, .number, .string, .lpar, .lsqb, .lbrace, .kwNone, .kwTrue, .kwFalse, .ellipsis: return true
+        default: return false
+        }
+    }
+
+    /// Tokens that cannot continue an expression (so a finished primary is the whole expression).
+    var endsExpression: Bool {
+        switch kind {
+        case .comma, .rpar, .rsqb, .rbrace, .colon, .newline, .equal, .semi, .endMarker, .kwFor, .kwAs, .kwFrom:
+            return true
+        default:
+            return kind.isAugmentedAssign
+        }
     }
 
     /// Fast path for the most common expression, a lone name or number followed by a token that cannot
@@ -136,26 +164,26 @@ extension Parser {
 
     // MARK: - Boolean operators and comparisons
 
-    func parseDisjunction() -> Expr {
-        let start = i
-        let first = parseConjunction()
+    func parseDisjunction(_ prefix: Prefix? = nil) -> Expr {
+        let start = prefix?.start ?? i
+        let first = parseConjunction(prefix)
         if kind != .kwOr { return first }
         var values = [first]
         while accept(.kwOr) { values.append(parseConjunction()) }
         return Expr(.boolOp(op: .or, values: values), range(from: start))
     }
 
-    func parseConjunction() -> Expr {
-        let start = i
-        let first = parseInversion()
+    func parseConjunction(_ prefix: Prefix? = nil) -> Expr {
+        let start = prefix?.start ?? i
+        let first = parseInversion(prefix)
         if kind != .kwAnd { return first }
         var values = [first]
         while accept(.kwAnd) { values.append(parseInversion()) }
         return Expr(.boolOp(op: .and, values: values), range(from: start))
     }
 
-    func parseInversion() -> Expr {
-        if kind == .kwNot {
+    func parseInversion(_ prefix: Prefix? = nil) -> Expr {
+        if prefix == nil && kind == .kwNot {
             let start = i
             advance()
             guard enter() else { leave(); return errorExpr(hereEmpty) }
@@ -163,12 +191,12 @@ extension Parser {
             leave()
             return Expr(.unaryOp(op: .not, operand: operand), range(from: start))
         }
-        return parseComparison()
+        return parseComparison(prefix)
     }
 
-    func parseComparison() -> Expr {
-        let start = i
-        let left = parseBitOr()
+    func parseComparison(_ prefix: Prefix? = nil) -> Expr {
+        let start = prefix?.start ?? i
+        let left = parseBinary(1, prefix)
         var ops: [CompareOperator] = []
         var comparators: [Expr] = []
         while true {
@@ -223,9 +251,9 @@ extension Parser {
         }
     }
 
-    func parseBinary(_ minPrec: Int) -> Expr {
-        let start = i
-        var left = parseFactor()
+    func parseBinary(_ minPrec: Int, _ prefix: Prefix? = nil) -> Expr {
+        let start = prefix?.start ?? i
+        var left = prefix.map { parsePower($0) } ?? parseFactor()
         var levels = 0
         defer { depth -= levels }
         while let (op, prec) = binaryOperator(kind), prec >= minPrec {
@@ -256,10 +284,12 @@ extension Parser {
     }
 
     /// `power`: await_primary [`**` factor].
-    func parsePower() -> Expr {
-        let start = i
+    func parsePower(_ prefix: Prefix? = nil) -> Expr {
+        let start = prefix?.start ?? i
         let base: Expr
-        if kind == .kwAwait {
+        if let p = prefix {
+            base = p.expr
+        } else if kind == .kwAwait {
             advance()
             let v = parsePrimary()
             base = Expr(.await(value: v), range(from: start))

@@ -78,7 +78,22 @@ extension Parser {
         } else {
             reportUnexpected()
         }
+        let skipFrom = i
         skipToEndOfLine()
+        markUnparsed(&body, skippedFrom: skipFrom)
+    }
+
+    /// A statement that is nothing but an error (the line made no sense from its start) becomes an `error`
+    /// statement covering what was skipped, so consumers see one honest node instead of an empty expression.
+    private func markUnparsed(_ body: inout [Stmt], skippedFrom: Int) {
+        guard let last = body.last, case .expr(let v) = last.kind, case .error = v.kind else { return }
+        var e = i - 1
+        while e > skippedFrom && tokens[e].kind == .newline { e -= 1 }
+        let end = tokens[max(e, skippedFrom)]
+        let r = last.range
+        body[body.count - 1] = Stmt(.error, SourceRange(line: r.line, utf8Column: r.utf8Column,
+                                                       endLine: max(Int(end.endLine), r.line),
+                                                       endUTF8Column: Int(end.endLine) >= r.line ? Int(end.endCol) : r.endUTF8Column))
     }
 
     private func skipToEndOfLineKeepingEnd() {

@@ -373,7 +373,6 @@ extension Parser {
             if !suppressErrors { errors.append(subErrors[0]); suppressErrors = true }
             return nil
         }
-        _ = tr
         return e
     }
 }

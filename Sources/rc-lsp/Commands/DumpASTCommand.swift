@@ -4,11 +4,14 @@ import Analysis
 /// `rc-lsp dump-ast FILE`: prints the syntax tree exactly as CPython's
 /// `ast.dump(ast.parse(open(FILE,'rb').read()), include_attributes=True)` does, so the two can be compared
 /// byte for byte. On a file with syntax errors it prints, instead of the tree, one `FILE:LINE:COL: error:
-/// MESSAGE` line per error (COL 1-based, in UTF-8 bytes), the one CPython would report first, and exits 1.
+/// MESSAGE` line per error (COL 1-based, in UTF-8 bytes), the one CPython would report first, and exits 1;
+/// with `--partial` it then also prints the tree the parser recovered (with `Error` nodes).
 enum DumpASTCommand {
     static func run(_ args: [String]) -> Int32 {
-        guard args.count == 1, let path = args.first else {
-            CommandLineInterface.printError("usage: rc-lsp dump-ast FILE.py")
+        let partial = args.contains("--partial")
+        let files = args.filter { $0 != "--partial" }
+        guard files.count == 1, let path = files.first else {
+            CommandLineInterface.printError("usage: rc-lsp dump-ast [--partial] FILE.py")
             return 2
         }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -21,6 +24,7 @@ enum DumpASTCommand {
             for e in parsed.errors {
                 text += "\(path):\(e.range.line):\(e.range.utf8Column + 1): error: \(e.message)\n"
             }
+            if partial { text += ASTDump.dump(parsed.module) + "\n" }
             FileHandle.standardOutput.write(Data(text.utf8))
             return 1
         }
