@@ -59,6 +59,9 @@ final class Interpreter {
     /// Whether every name's count is recorded at every point (the oracle's format; the editor's result
     /// does not need it, and for a large module it is the main cost).
     var recordsPoints = true
+    var recordedObservations = 0
+    let maxRecordedObservations = 100_000
+    var recordingStopped = false
     /// Tests: re-derive every count from the state at each point and note where they differ.
     var checkCounts = false
     var countCheckFailures: [String] = []
@@ -176,7 +179,18 @@ final class Interpreter {
 
     func record(_ event: PointEvent, _ line: Int, _ f: Frame) {
         if checkCounts, !countMismatches().isEmpty { countCheckFailures.append("\(event.rawValue) \(line) \(f.qualname)") }
-        if recordsPoints { recorder.record(PointKey(event: event, line: line, frame: f.qualname), bindings(of: f)) }
+        if recordsPoints {
+            let observed = bindings(of: f)
+            recordedObservations += observed.count
+            if recordedObservations > maxRecordedObservations {
+                // Budget: stop recording; what was recorded may miss later values, so it becomes unknown.
+                recordsPoints = false
+                recorder.markIncomplete { _ in true }
+                recordingStopped = true
+            } else {
+                recorder.record(PointKey(event: event, line: line, frame: f.qualname), observed)
+            }
+        }
         if event != .call { recordCycles(line, at: f.pendingRange) }
     }
 
