@@ -148,6 +148,21 @@ final class InterpreterTests: XCTestCase {
         XCTAssertEqual(p.rc("big", .end, 6), "\"interned\"")
     }
 
+    func testIdentityOfEqualConstantsIsOnlyDecidedForSharedSingletons() {
+        let p = InterpretedProgram("""
+        a = None
+        small = 5 is 5
+        name = "abc" is "abc"
+        big = 1000
+        same = big is 1000
+        after = [1]
+        """)
+        XCTAssertEqual(p.rc("small", .line, 2), "\"interned\"")
+        XCTAssertEqual(p.rc("name", .line, 3), "\"interned\"")
+        XCTAssertEqual(p.rc("same", .end, 6), "\"unknown\"")
+        XCTAssertEqual(p.rc("after", .end, 6), "1")
+    }
+
     func testBoundMethodHoldsItsInstance() {
         let p = InterpretedProgram("""
         class G:
