@@ -230,6 +230,21 @@ final class InterpreterTests: XCTestCase {
         XCTAssertTrue(p.interp.havocReasons.isEmpty)
     }
 
+    func testABranchOnAnUnknownValueWithoutCallsOnlyTaintsWhatItMentions() {
+        let p = InterpretedProgram("""
+        from config import flag
+        a = [1]
+        b = [2]
+        if flag:
+            c = a
+        d = b
+        e = a
+        """)
+        XCTAssertEqual(p.rc("d", .line, 6), "2")
+        XCTAssertEqual(p.rc("e", .end, 7), "\"unknown\"")
+        XCTAssertEqual(p.rc("c", .end, 7), "\"unknown\"")
+    }
+
     func testReadingATaintedContainerGivesAnUnknownValue() {
         let p = InterpretedProgram("""
         box = [[1]]
