@@ -226,8 +226,6 @@ final class Heap {
     }
     private var freedFlag = false
 
-
-
     /// Marks an object and everything it reaches as tainted (unknown code may have changed them).
     func taint(_ v: Value) {
         guard case .obj(let first) = v else { return }
