@@ -54,7 +54,8 @@ final class Recorder {
     func markIncomplete(where matches: (PointKey) -> Bool) {
         for key in order where matches(key) {
             guard var p = points[key] else { continue }
-            for n in p.names { p.bindings[n]?.unknown = true }
+            // Neither the counts nor the objects seen there are complete.
+            for n in p.names { p.bindings[n]?.unknown = true; p.bindings[n]?.siteUnknown = true }
             points[key] = p
         }
     }
@@ -70,7 +71,7 @@ final class Recorder {
                 points[key]?.names.append(name)
                 return JoinedBinding()
             }()
-            if incomplete { j.unknown = true }
+            if incomplete { j.unknown = true; j.siteUnknown = true }
             switch o.count {
             case .exact(let n): j.ints.insert(n)
             case .interned: j.strings.insert("interned")

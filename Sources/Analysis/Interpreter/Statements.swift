@@ -363,7 +363,6 @@ extension Interpreter {
     func makeFunction(name: String, args: Arguments, body: [Stmt], lambdaBody: Expr?, range: SourceRange,
                       tag: Int, _ f: Frame) throws -> Value {
         guard let scope = scopes.scopes[ScopeKey(range: range, tag: tag)] else { throw Abort("no scope") }
-        if args.vararg != nil || args.kwarg != nil { throw Abort("*args/**kwargs parameters") }
         var defaults: [Value] = []
         for d in args.defaults {
             let v = try eval(d, f)
