@@ -163,13 +163,35 @@ extension Interpreter {
         frame.function = fnValue
         // Bind parameters.
         let params = def.args.posonlyargs + def.args.args
-        guard pos.count <= params.count else { throw Abort("too many arguments") }
+        guard pos.count <= params.count || def.args.vararg != nil else { throw Abort("too many arguments") }
         var bound: [String: Value] = [:]
         for (p, v) in zip(params, pos) { bound[p.arg] = v }
+        var extraKeywords: [(String, Value)] = []
         for (name, v) in kw {
-            guard params.contains(where: { $0.arg == name }) || def.args.kwonlyargs.contains(where: { $0.arg == name }),
-                  bound[name] == nil else { throw Abort("bad keyword argument \(name)") }
+            guard params.contains(where: { $0.arg == name }) || def.args.kwonlyargs.contains(where: { $0.arg == name }) else {
+                guard def.args.kwarg != nil else { throw Abort("bad keyword argument \(name)") }
+                extraKeywords.append((name, v))
+                continue
+            }
+            guard bound[name] == nil else { throw Abort("argument \(name) given twice") }
             bound[name] = v
+        }
+        // *args: the extra positional arguments move into a new tuple (the shared () when none).
+        if let va = def.args.vararg {
+            let extra = Array(pos.dropFirst(params.count))
+            if extra.isEmpty {
+                bound[va.arg] = .atom(.tuple([]))
+            } else {
+                let t = newObject(.tuple, "tuple")
+                t.items = extra.map { Slot(value: $0, line: def.defLine) }
+                bound[va.arg] = .obj(t.id)
+            }
+        }
+        // **kwargs: a new dict of the extra keyword arguments, every call.
+        if let ka = def.args.kwarg {
+            let d = newObject(.dict, "dict")
+            for (name, v) in extraKeywords { try dictSet(d, .atom(.str(name)), v, caller) }
+            bound[ka.arg] = .obj(d.id)
         }
         let firstDefault = params.count - fo.defaults.count
         for (i, p) in params.enumerated() where bound[p.arg] == nil {
@@ -197,7 +219,11 @@ extension Interpreter {
             retain(s.value)
             if case .obj(let c) = s.value { frame.cells[n] = c; frame.cellOrder.append(n) }
         }
-        for p in params + def.args.kwonlyargs {
+        var order = params
+        if let va = def.args.vararg { order.append(va) }
+        order += def.args.kwonlyargs
+        if let ka = def.args.kwarg { order.append(ka) }
+        for p in order {
             if let v = bound[p.arg] { _ = frame.bind(p.arg, v) }
         }
         graphVersion += 1

@@ -195,6 +195,7 @@ extension Interpreter {
     }
 
     func unknownValue(_ typeName: String) -> Value {
+        unknownValuesMade += 1
         let o = newObject(.unknown, typeName)
         o.tainted = true
         return .obj(o.id)

@@ -36,7 +36,7 @@ public enum FactsJSON {
             out += "}}"
         }
         out += "\n ]"
-        if interp.abortReason == nil && !interp.heapTainted && !interp.cyclesAbandoned {
+        if interp.abortReason == nil && !interp.heapTainted && !interp.cyclesAbandoned && !interp.recordingStopped {
             out += ",\n \"cycles\": [" + cycleList(r.cycles) + "]"
             out += ",\n \"garbage_cycles\": [" + cycleList(r.garbageCycles) + "]"
             out += ",\n \"exit\": {\"freed_by_gc\": [" + r.freedByGC.sorted().map(quote).joined(separator: ", ") + "]}"

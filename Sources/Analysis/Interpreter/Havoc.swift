@@ -10,7 +10,16 @@ extension Interpreter {
         // Frames the statement was running are gone; their references are not released (unknown).
         frames = [f]
         f.stack.removeAll()
-        for o in heap.objects where o.alive { o.tainted = true }
+        var mentioned = Set<String>()
+        MayCallCode.names(s, into: &mentioned)
+        // A truth test of an instance may run its __bool__/__len__.
+        let testsInstances = mentioned.contains { n in f.lookup(n).flatMap { heap.object($0) }?.kind == .instance }
+        if !MayCallCode.containsCall(s) && !testsInstances {
+            // Code without calls only reaches objects through the names it mentions: the rest is untouched.
+            for n in mentioned { if let v = f.lookup(n) { heap.taint(v) } }
+        } else {
+            for o in heap.objects where o.alive { o.tainted = true }
+        }
         heapTainted = true
         graphVersion += 1
         var names = Set<String>()
@@ -22,6 +31,19 @@ extension Interpreter {
             _ = f.bind(n, .obj(u.id))   // the old value is not released: its count is unknown now
         }
         f.currentLine = nil
+    }
+
+    /// The points the unfollowed rest of `s` may have reached again: every point on its lines (loops,
+    /// class bodies), and, when it may call code, every point of every function, now and later.
+    func markUnfollowed(_ s: Stmt) {
+        let lines = s.range.line...max(s.range.line, s.range.endLine)
+        recorder.markIncomplete { lines.contains($0.line) }
+        let mayCall = MayCallCode.containsCall(s)
+        if mayCall {
+            recorder.markIncomplete { $0.frame != "<module>" }
+            recorder.functionPointsIncomplete = true
+        }
+        unfollowedObserver?(lines, mayCall)
     }
 
     /// Every name declared `global` anywhere in the module (any function may rebind it).
@@ -126,6 +148,76 @@ enum AssignedNames {
             block(t.body); block(t.orelse); block(t.finalbody); for h in t.handlers { block(h.body) }
         case .match(_, let cases): for c in cases { block(c.body) }
         default: break
+        }
+    }
+}
+
+/// Whether a statement may run program code it does not name on its own lines: any call, a class body,
+/// a with-statement (__enter__/__exit__), a for loop (an iterator), an operator on instances... decided
+/// conservatively: anything but plain assignments of names, constants and displays.
+enum MayCallCode {
+    static func check(_ s: Stmt) -> Bool {
+        switch s.kind {
+        case .assign(let ts, let v, _): return !(ts.allSatisfy { plain($0, 0) } && plain(v, 0))
+        case .delete(let ts): return !ts.allSatisfy { plain($0, 0) }
+        case .pass, .global, .nonlocal, .break, .continue: return false
+        case .import(let names): return !names.allSatisfy { ["sys", "gc", "weakref"].contains($0.name) }
+        default: return true
+        }
+    }
+
+    /// True when the statement (with its nested blocks) contains a call, a class or function definition, a
+    /// comprehension, a loop, a with, an import or anything else that could run code it does not show.
+    static func containsCall(_ s: Stmt, depth: Int = 0) -> Bool {
+        guard depth < 100 else { return true }
+        func block(_ b: [Stmt]) -> Bool { b.contains { containsCall($0, depth: depth + 1) } }
+        switch s.kind {
+        case .if(let t, let b, let o), .while(let t, let b, let o): return expr(t, 0) || block(b) || block(o)
+        case .assign(let ts, let v, _): return ts.contains { expr($0, 0) } || expr(v, 0)
+        case .augAssign(let t, _, let v): return expr(t, 0) || expr(v, 0)
+        case .delete(let ts): return ts.contains { expr($0, 0) }
+        case .expr(let v): return expr(v, 0)
+        case .pass, .break, .continue: return false
+        default: return true
+        }
+    }
+
+    /// Whether an expression may run code: calls, operators (dunder methods), subscripts and attributes
+    /// (__getitem__, properties) on what could be instances. Only names, constants and displays are safe.
+    private static func expr(_ e: Expr, _ depth: Int) -> Bool {
+        guard depth < 50 else { return true }
+        switch e.kind {
+        case .name, .constant: return false
+        case .tuple(let es, _), .list(let es, _), .set(let es): return es.contains { expr($0, depth + 1) }
+        case .starred(let v, _): return expr(v, depth + 1)
+        default: return true
+        }
+    }
+
+    /// Every name a statement mentions (loads and stores), nested blocks included.
+    static func names(_ s: Stmt, into out: inout Set<String>) {
+        var found: [(SourceRange, String)] = []
+        collectNames(s, &found, 0)
+        for (_, n) in found { out.insert(n) }
+    }
+
+    private static func collectNames(_ s: Stmt, _ out: inout [(SourceRange, String)], _ depth: Int) {
+        guard depth < 100 else { return }
+        NameCollector.collect(s, into: &out)
+        switch s.kind {
+        case .if(_, let b, let o), .while(_, let b, let o):
+            for x in b + o { collectNames(x, &out, depth + 1) }
+        default: break
+        }
+    }
+
+    private static func plain(_ e: Expr, _ depth: Int) -> Bool {
+        guard depth < 50 else { return false }
+        switch e.kind {
+        case .name, .constant: return true
+        case .tuple(let es, _), .list(let es, _), .set(let es): return es.allSatisfy { plain($0, depth + 1) }
+        case .starred(let v, _): return plain(v, depth + 1)
+        default: return false
         }
     }
 }

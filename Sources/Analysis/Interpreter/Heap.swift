@@ -162,8 +162,6 @@ final class Heap {
     private(set) var objects: [PyObj] = []
     /// Objects that can hold references (cycle candidates, holders), dead ones pruned lazily.
     var holderIDs: [Int] = []
-    /// Objects freed by reference counting since the last `takeFreed()`.
-    private var freedSinceMark: [Int] = []
 
     func allocate(_ kind: ObjKind, typeName: String, site: Int, visible: Bool = true) -> PyObj {
         let o = PyObj(id: objects.count, kind: kind, typeName: typeName, site: site, visible: visible)
@@ -193,7 +191,6 @@ final class Heap {
             guard o.rc <= 0, o.alive else { continue }
             o.alive = false
             freedFlag = true
-            freedSinceMark.append(id)
             o.forEachTarget { work.append($0) }
             clearReferences(o)
         }
@@ -228,13 +225,6 @@ final class Heap {
         return freedFlag
     }
     private var freedFlag = false
-
-    func takeFreed() -> [Int] {
-        defer { freedSinceMark = [] }
-        return freedSinceMark
-    }
-
-    var liveObjects: [PyObj] { objects.filter(\.alive) }
 
     /// Marks an object and everything it reaches as tainted (unknown code may have changed them).
     func taint(_ v: Value) {

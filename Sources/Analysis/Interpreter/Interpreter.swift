@@ -33,6 +33,8 @@ final class Interpreter {
     /// Module statements the interpreter could not follow; the state after each was made unknown.
     var havocReasons: [String] = []
     var cachedGlobalDeclarations: Set<String>?
+    /// How many unknown values were made: a `try` body that made one might have raised.
+    var unknownValuesMade = 0
     /// Work spent searching for cycles; past the budget cycles are no longer reported (never guessed).
     var cycleWork = 0
     let maxCycleWork = 2_000_000
@@ -52,9 +54,14 @@ final class Interpreter {
     var didRun: ((Stmt, Frame) -> Void)?
     var didEnter: ((FunctionBody, Frame) -> Void)?
     var cycleObserver: ((_ components: [[Int]], _ garbage: Set<Int>, _ at: SourceRange?) -> Void)?
+    /// Called when the rest of a module statement was not followed (its lines; whether it may call code).
+    var unfollowedObserver: ((_ lines: ClosedRange<Int>, _ mayCallCode: Bool) -> Void)?
     /// Whether every name's count is recorded at every point (the oracle's format; the editor's result
     /// does not need it, and for a large module it is the main cost).
     var recordsPoints = true
+    var recordedObservations = 0
+    let maxRecordedObservations = 100_000
+    var recordingStopped = false
     /// Tests: re-derive every count from the state at each point and note where they differ.
     var checkCounts = false
     var countCheckFailures: [String] = []
@@ -77,8 +84,10 @@ final class Interpreter {
             do {
                 _ = try exec(s, f)
             } catch let a as Abort {
-                // Outside the subset: forget what this statement may have changed, then go on.
+                // The rest of this statement was not followed: points it may reach again are incomplete.
+                markUnfollowed(s)
                 if a.reason == Abort.budget { abortReason = a.reason; return }
+                // Outside the subset: forget what this statement may have changed, then go on.
                 havocReasons.append("line \(s.range.line): \(a.reason)")
                 havoc(after: s)
             } catch {
@@ -170,7 +179,18 @@ final class Interpreter {
 
     func record(_ event: PointEvent, _ line: Int, _ f: Frame) {
         if checkCounts, !countMismatches().isEmpty { countCheckFailures.append("\(event.rawValue) \(line) \(f.qualname)") }
-        if recordsPoints { recorder.record(PointKey(event: event, line: line, frame: f.qualname), bindings(of: f)) }
+        if recordsPoints {
+            let observed = bindings(of: f)
+            recordedObservations += observed.count
+            if recordedObservations > maxRecordedObservations {
+                // Budget: stop recording; what was recorded may miss later values, so it becomes unknown.
+                recordsPoints = false
+                recorder.markIncomplete { _ in true }
+                recordingStopped = true
+            } else {
+                recorder.record(PointKey(event: event, line: line, frame: f.qualname), observed)
+            }
+        }
         if event != .call { recordCycles(line, at: f.pendingRange) }
     }
 

@@ -548,8 +548,8 @@ extension Interpreter {
 
     func compare(_ op: CompareOperator, _ a: Value, _ b: Value) throws -> Bool {
         switch op {
-        case .is: return identical(a, b)
-        case .isNot: return !identical(a, b)
+        case .is: return try identical(a, b)
+        case .isNot: return !(try identical(a, b))
         case .eq: return try equal(a, b)
         case .notEq: return !(try equal(a, b))
         case .in, .notIn:
@@ -567,15 +567,26 @@ extension Interpreter {
         }
     }
 
-    func identical(_ a: Value, _ b: Value) -> Bool {
+    func identical(_ a: Value, _ b: Value) throws -> Bool {
         switch (a, b) {
         case (.obj(let x), .obj(let y)): return x == y
         case (.atom(let x), .atom(let y)):
-            // Equal small ints, None, bools and identical constants are one object.
-            if case .float = x { return false }
-            return x == y
+            if x != y { return false }
+            // Singletons, small ints and interned (identifier-like) strings are one object; other equal
+            // constants are one object only within one code object, which is not tracked here.
+            switch x {
+            case .none, .bool, .ellipsis, .module, .builtin: return true
+            case .int(let i) where i >= -5 && i <= 256: return true
+            case .str(let s) where s.unicodeScalars.count <= 1 || Self.isIdentifierLike(s): return true
+            default: throw Abort("identity of equal constants")
+            }
         default: return false
         }
+    }
+
+    static func isIdentifierLike(_ s: String) -> Bool {
+        s.unicodeScalars.allSatisfy { ($0.value >= 48 && $0.value <= 57) || ($0.value >= 65 && $0.value <= 90)
+            || ($0.value >= 97 && $0.value <= 122) || $0.value == 95 }
     }
 
     func order(_ x: Atom, _ y: Atom) throws -> Int {

@@ -45,7 +45,23 @@ final class Recorder {
     private(set) var garbageCycles: [Int: Set<[String]>] = [:]
     var freedByGC: Set<String> = []
 
+    /// After code the interpreter could not follow, the points it may have reached again (any function's)
+    /// are no longer complete: what is recorded there from now on is "unknown".
+    var functionPointsIncomplete = false
+
+    /// Marks the matching points' values as incomplete ("unknown"): code that was not followed may have
+    /// reached them again with other counts.
+    func markIncomplete(where matches: (PointKey) -> Bool) {
+        for key in order where matches(key) {
+            guard var p = points[key] else { continue }
+            // Neither the counts nor the objects seen there are complete.
+            for n in p.names { p.bindings[n]?.unknown = true; p.bindings[n]?.siteUnknown = true }
+            points[key] = p
+        }
+    }
+
     func record(_ key: PointKey, _ observations: [(String, BindingObservation)]) {
+        let incomplete = functionPointsIncomplete && key.frame != "<module>"
         if points[key] == nil {
             order.append(key)
             points[key] = ([], [:])
@@ -55,6 +71,7 @@ final class Recorder {
                 points[key]?.names.append(name)
                 return JoinedBinding()
             }()
+            if incomplete { j.unknown = true; j.siteUnknown = true }
             switch o.count {
             case .exact(let n): j.ints.insert(n)
             case .interned: j.strings.insert("interned")

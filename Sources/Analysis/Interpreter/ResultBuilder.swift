@@ -26,6 +26,8 @@ final class ResultBuilder {
     /// How often each statement was observed: after many runs only counts are joined (holders are kept
     /// from the earlier runs' last state).
     private var observations: [StatementKey: Int] = [:]
+    /// Set once code that may call functions was not followed: function facts are incomplete from then on.
+    private var functionFactsIncomplete = false
     /// Values of `del` targets captured before the statement ran.
     private var beforeDelete: [String: Value] = [:]
 
@@ -36,6 +38,7 @@ final class ResultBuilder {
         interp.didRun = { [unowned self] s, f in self.didRun(s, f) }
         interp.didEnter = { [unowned self] def, f in self.didEnter(def, f) }
         interp.cycleObserver = { [unowned self] comps, garbage, at in self.observeCycles(comps, garbage, at) }
+        interp.unfollowedObserver = { [unowned self] lines, mayCall in self.markIncomplete(lines, mayCall) }
     }
 
     func result(syntaxErrors: [SyntaxError]) -> AnalysisResult {
@@ -190,6 +193,28 @@ final class ResultBuilder {
 
     // MARK: - Statements
 
+    /// Statement facts the unfollowed rest of a statement may have reached again lose their exact counts.
+    func markIncomplete(_ lines: ClosedRange<Int>, _ mayCallCode: Bool) {
+        if mayCallCode { functionFactsIncomplete = true }
+        for key in statementOrder where lines.contains(key.range.line) || (mayCallCode && key.frame != "<module>") {
+            guard var effects = statementEffects[key] else { continue }
+            for i in effects.indices { effects[i].effect = incomplete(effects[i].effect) }
+            statementEffects[key] = effects
+        }
+    }
+
+    private func incomplete(_ e: Effect) -> Effect {
+        var out = e
+        if case .object(var s) = e.value {
+            switch s.count {
+            case .opaque, .interned: break
+            default: s.count = .unknown
+            }
+            out.value = .object(s)
+        }
+        return out
+    }
+
     private func key(_ s: Stmt, _ f: Frame) -> StatementKey { StatementKey(range: s.range, frame: f.qualname) }
 
     func willRun(_ s: Stmt, _ f: Frame) {
@@ -283,7 +308,8 @@ final class ResultBuilder {
         }
         for (subject, v, reason, freed) in subjects {
             let fact = valueFact(v, withHolders: detailed)
-            let effect = Effect(subject: subject, value: fact, reason: reason, freed: freed)
+            var effect = Effect(subject: subject, value: fact, reason: reason, freed: freed)
+            if functionFactsIncomplete && f.qualname != "<module>" && !interp.standalone { effect = incomplete(effect) }
             if let i = statementEffects[k]?.firstIndex(where: { $0.subject == subject }) {
                 let old = statementEffects[k]![i].effect
                 statementEffects[k]![i].effect = join(old, effect)
@@ -304,7 +330,8 @@ final class ResultBuilder {
         for p in params {
             let v: Value? = f.lookup(p.arg) ?? f.cells[p.arg].flatMap { interp.heap[$0].items.first?.value }
             guard let v else { continue }
-            let effect = Effect(subject: p.arg, value: valueFact(v), reason: "parameter of \(f.qualname)")
+            var effect = Effect(subject: p.arg, value: valueFact(v), reason: "parameter of \(f.qualname)")
+            if functionFactsIncomplete { effect = incomplete(effect) }
             if let i = statementEffects[k]?.firstIndex(where: { $0.subject == p.arg }) {
                 statementEffects[k]![i].effect = join(statementEffects[k]![i].effect, effect)
             } else {

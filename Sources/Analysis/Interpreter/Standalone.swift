@@ -44,7 +44,9 @@ extension Interpreter {
         let frame = Frame(kind: .function, qualname: info.qualname, scope: def.scope, depth: 1)
         retain(.obj(fo.id))
         frame.function = .obj(fo.id)
-        let params = def.args.posonlyargs + def.args.args + def.args.kwonlyargs
+        var params = def.args.posonlyargs + def.args.args + def.args.kwonlyargs
+        if let va = def.args.vararg { params.append(va) }
+        if let ka = def.args.kwarg { params.append(ka) }
         var bound: [String: Value] = [:]
         for (i, p) in params.enumerated() {
             if i == 0, let cls = owningClass(of: fo.id, qualname: info.qualname) {

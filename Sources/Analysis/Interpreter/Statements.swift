@@ -119,16 +119,35 @@ extension Interpreter {
                 let top = String(a.name.split(separator: ".").first ?? Substring(a.name))
                 let bound = a.asname ?? top
                 let moduleName = a.asname != nil ? a.name : top
+                // Only these are always there; any other import may fail (an ImportError a try catches).
+                if !["sys", "gc", "weakref"].contains(a.name) { unknownValuesMade += 1 }
                 try storeName(bound, .atom(.module(moduleName)), f)
             }
         case .importFrom(let module, let names, _):
             for a in names {
                 if a.name == "*" { throw Abort("import *") }
-                let u = newObject(.unknown, "object")
-                u.tainted = true
                 _ = module
-                try storeName(a.asname ?? a.name, .obj(u.id), f)
+                try storeName(a.asname ?? a.name, unknownValue("object"), f)
             }
+        case .with(let items, let body, _):
+            return try execWith(items, body, s, f)
+        case .try(let t):
+            // Modelled when the body provably raises nothing: every operation the interpreter models that
+            // could raise stops it (Abort), and anything unknown (which might raise) is refused here. Then
+            // the handlers are skipped, else and finally run.
+            let before = unknownValuesMade
+            let flow = try execBlock(t.body, f, isFunctionBody: false)
+            if unknownValuesMade != before { throw Abort("try body with unknown operations") }
+            var result = flow
+            if case .normal = flow { result = try execBlock(t.orelse, f, isFunctionBody: false) }
+            // A value being returned stays on the stack while finally runs.
+            var inFlight = false
+            if case .returned(let v) = result { f.push(v, "the return value in flight"); inFlight = true }
+            let fin = try execBlock(t.finalbody, f, isFunctionBody: false)
+            if inFlight { _ = f.pop() }
+            if case .normal = fin { return result }
+            if case .returned(let v) = result { release(v) }
+            return fin
         case .assert(let test, _):
             let t = try eval(test, f)
             let truth = try truthValue(t)
@@ -256,6 +275,50 @@ extension Interpreter {
         }
     }
 
+    // MARK: - with
+
+    /// `with mgr as x:` for an instance whose class defines `__enter__` and `__exit__` as plain methods:
+    /// BEFORE_WITH keeps a bound `__exit__` on the stack for the whole body and calls a bound `__enter__`;
+    /// after the body, `__exit__(None, None, None)` runs at the with line.
+    func execWith(_ items: [WithItem], _ body: [Stmt], _ s: Stmt, _ f: Frame) throws -> Flow {
+        guard items.count == 1, let item = items.first else { throw Abort("with several items") }
+        let mgr = try eval(item.contextExpr, f)
+        guard let mo = heap.object(mgr), mo.kind == .instance, let cls = mo.classRef?.value.objectID,
+              let enterFn = classLookup(cls, "__enter__"), heap.object(enterFn)?.kind == .function,
+              let exitFn = classLookup(cls, "__exit__"), heap.object(exitFn)?.kind == .function,
+              mo.attrs["__enter__"] == nil, mo.attrs["__exit__"] == nil else {
+            throw Abort("with on something else than a plain context manager")
+        }
+        let line = f.currentLine ?? s.range.line
+        func boundMethod(_ fn: Value) -> Value {
+            let m = newObject(.method, "method")
+            retain(fn); retain(mgr)
+            m.items = [Slot(value: fn, line: line), Slot(value: mgr, line: line)]
+            return .obj(m.id)
+        }
+        let exitMethod = boundMethod(exitFn)
+        f.push(exitMethod, "the with statement's bound __exit__")
+        let enterMethod = boundMethod(enterFn)
+        f.push(enterMethod, "the bound __enter__ being called")
+        release(mgr)
+        retain(enterFn); retain(mgr)
+        let entered = try callFunction(enterFn, [mgr], [], f)
+        _ = f.pop()
+        release(enterMethod)
+        if let target = item.optionalVars { try assign(target, entered, f) } else { release(entered) }
+        didRun?(s, f)
+        let flow = try execBlock(body, f, isFunctionBody: false)
+        guard case .normal = flow else { throw Abort("leaving a with block early") }
+        // The exit call belongs to the with line: the last body statement's line event fires here.
+        try beginStatement(line: s.range.line, range: s.range, in: f)
+        retain(exitFn); retain(mgr)
+        let r = try callFunction(exitFn, [mgr, .none, .none, .none], [], f)
+        release(r)
+        _ = f.pop()
+        release(exitMethod)
+        return .normal
+    }
+
     // MARK: - Loops
 
     func execFor(_ loop: For, _ s: Stmt, _ f: Frame) throws -> Flow {
@@ -300,7 +363,6 @@ extension Interpreter {
     func makeFunction(name: String, args: Arguments, body: [Stmt], lambdaBody: Expr?, range: SourceRange,
                       tag: Int, _ f: Frame) throws -> Value {
         guard let scope = scopes.scopes[ScopeKey(range: range, tag: tag)] else { throw Abort("no scope") }
-        if args.vararg != nil || args.kwarg != nil { throw Abort("*args/**kwargs parameters") }
         var defaults: [Value] = []
         for d in args.defaults {
             let v = try eval(d, f)
