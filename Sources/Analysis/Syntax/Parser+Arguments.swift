@@ -157,6 +157,6 @@ extension Parser {
                 break
             }
         }
-        return (args, keywords)
+        return (args.rightSized(), keywords.rightSized())
     }
 }

@@ -49,10 +49,10 @@ extension Parser {
         var body: [Stmt] = []
         if kind == .endMarker {
             report("invalid syntax", hereEmpty)
-            return body
+            return body.rightSized()
         }
         parseSimpleStatements(into: &body)
-        return body
+        return body.rightSized()
     }
 
     /// Range of a compound statement: from its first token to the last real token of its last block

@@ -25,7 +25,7 @@ extension Parser {
             if !startsExpression { break }
             elts.append(parseStarExpression())
         }
-        return Expr(.tuple(elts: elts, ctx: .load), range(from: start))
+        return Expr(.tuple(elts: elts.rightSized(), ctx: .load), range(from: start))
     }
 
     /// `star_expression`: `*` bitwise_or | expression.
@@ -170,7 +170,7 @@ extension Parser {
         if kind != .kwOr { return first }
         var values = [first]
         while accept(.kwOr) { values.append(parseConjunction()) }
-        return Expr(.boolOp(op: .or, values: values), range(from: start))
+        return Expr(.boolOp(op: .or, values: values.rightSized()), range(from: start))
     }
 
     func parseConjunction(_ prefix: Prefix? = nil) -> Expr {
@@ -179,7 +179,7 @@ extension Parser {
         if kind != .kwAnd { return first }
         var values = [first]
         while accept(.kwAnd) { values.append(parseInversion()) }
-        return Expr(.boolOp(op: .and, values: values), range(from: start))
+        return Expr(.boolOp(op: .and, values: values.rightSized()), range(from: start))
     }
 
     func parseInversion(_ prefix: Prefix? = nil) -> Expr {
@@ -362,7 +362,7 @@ extension Parser {
             if kind == .rsqb { break }
             elts.append(parseSlice())
         }
-        return Expr(.tuple(elts: elts, ctx: .load), range(from: start))
+        return Expr(.tuple(elts: elts.rightSized(), ctx: .load), range(from: start))
     }
 
     func parseSlice() -> Expr {
@@ -461,7 +461,7 @@ extension Parser {
             elts.append(parseStarNamedExpression())
         }
         if !accept(.rpar) { if !reportMissingComma(after: elts[elts.count - 1]) { reportUnexpected() }; skipTo(.rpar) }
-        return Expr(.tuple(elts: elts, ctx: .load), range(from: start))
+        return Expr(.tuple(elts: elts.rightSized(), ctx: .load), range(from: start))
     }
 
     /// Inside brackets, an expression followed directly by another is CPython's "Perhaps you forgot a
@@ -515,7 +515,7 @@ extension Parser {
             elts.append(parseStarNamedExpression())
         }
         if !accept(.rsqb) { if !reportMissingComma(after: elts[elts.count - 1]) { reportUnexpected() }; skipTo(.rsqb) }
-        return Expr(.list(elts: elts, ctx: .load), range(from: start))
+        return Expr(.list(elts: elts.rightSized(), ctx: .load), range(from: start))
     }
 
     /// `{` ... `}`: dict, set, dict comprehension or set comprehension.
@@ -548,7 +548,7 @@ extension Parser {
             elts.append(parseStarNamedExpression())
         }
         if !accept(.rbrace) { if !reportMissingComma(after: elts[elts.count - 1]) { reportUnexpected() }; skipTo(.rbrace) }
-        return Expr(.set(elts: elts), range(from: start))
+        return Expr(.set(elts: elts.rightSized()), range(from: start))
     }
 
     private func parseDictRest(_ start: Int, keys: [Expr?], values: [Expr]) -> Expr {
@@ -578,7 +578,7 @@ extension Parser {
             }
         }
         if !accept(.rbrace) { reportUnexpected(); skipTo(.rbrace) }
-        return Expr(.dict(keys: keys, values: values), range(from: start))
+        return Expr(.dict(keys: keys.rightSized(), values: values.rightSized()), range(from: start))
     }
 
     // MARK: - Comprehensions
@@ -614,7 +614,7 @@ extension Parser {
             if kind == .kwIn || kind == .equal || kind == .rpar || kind == .colon || kind == .newline { break }
             elts.append(parseTargetItem())
         }
-        return Expr(.tuple(elts: elts, ctx: .load), range(from: start))
+        return Expr(.tuple(elts: elts.rightSized(), ctx: .load), range(from: start))
     }
 
     private func parseTargetItem() -> Expr {

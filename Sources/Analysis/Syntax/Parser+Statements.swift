@@ -13,7 +13,7 @@ extension Parser {
             parseStatement(into: &body)
             if i == before { reportUnexpected(); advance() }
         }
-        return body
+        return body.rightSized()
     }
 
     /// Statements of an indented block, up to its DEDENT (consumed).
@@ -25,7 +25,7 @@ extension Parser {
             if i == before { reportUnexpected(); advance() }
         }
         _ = accept(.dedent)
-        return body
+        return body.rightSized()
     }
 
     /// One statement line (compound statement, or `;`-separated simple statements) appended to `body`.
