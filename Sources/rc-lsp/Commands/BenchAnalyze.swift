@@ -8,7 +8,7 @@ enum BenchAnalyze {
     static func run(_ args: [String]) -> Int32 {
         let includeTests = args.contains("--all")
         let dirArg = args.first { !$0.hasPrefix("--") }
-        guard let dir = dirArg ?? standardLibrary() else {
+        guard let dir = dirArg ?? BenchParse.stdlibDirectory() else {
             CommandLineInterface.printError("rc-lsp: give a folder (no python3 standard library found)")
             return 2
         }
@@ -47,20 +47,6 @@ enum BenchAnalyze {
         print("over 1 s: \(overOneSecond.count)\(overOneSecond.isEmpty ? "" : " " + overOneSecond.joined(separator: " "))")
         print("work budget exhausted: \(budgetStops) files")
         return 0
-    }
-
-    static func standardLibrary() -> String? {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return nil }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let path = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return path.isEmpty ? nil : path
     }
 
     static func pythonFiles(in dir: String, includeTests: Bool) -> [String] {
