@@ -219,7 +219,7 @@ extension Parser {
                 return finishCompare(start, left, ops, comparators)
             }
             advance()
-            ops.append(op)
+            if ops.isEmpty { ops = SharedCompareOperators.list(op) } else { ops.append(op) }
             comparators.append(parseBitOr())
         }
     }

@@ -90,3 +90,28 @@ struct TokenKeyedKinds {
         for s in old where s.length >= 0 { insert(s) }
     }
 }
+
+/// One-operator lists for `Compare` nodes, shared by every `a == b` of the process (appending to one
+/// copies it, as for any array): a one-byte list still costs a 48-byte heap block.
+enum SharedCompareOperators {
+    static let eq: [CompareOperator] = [.eq], notEq: [CompareOperator] = [.notEq]
+    static let lt: [CompareOperator] = [.lt], ltE: [CompareOperator] = [.ltE]
+    static let gt: [CompareOperator] = [.gt], gtE: [CompareOperator] = [.gtE]
+    static let `is`: [CompareOperator] = [.is], isNot: [CompareOperator] = [.isNot]
+    static let `in`: [CompareOperator] = [.in], notIn: [CompareOperator] = [.notIn]
+
+    static func list(_ op: CompareOperator) -> [CompareOperator] {
+        switch op {
+        case .eq: return eq
+        case .notEq: return notEq
+        case .lt: return lt
+        case .ltE: return ltE
+        case .gt: return gt
+        case .gtE: return gtE
+        case .is: return `is`
+        case .isNot: return isNot
+        case .in: return `in`
+        case .notIn: return notIn
+        }
+    }
+}
