@@ -6,6 +6,10 @@ import Analysis
 final class ParserOkSnippetTests: XCTestCase {
     static let snippets: [(name: String, source: String)] = [
         ("assign", "x = 1\n"),
+        // Names and number literals share their boxes within a file: the same spelling in Load, Store and
+        // Del, numbers spelled alike and apart, and enough distinct names to grow the sharing table.
+        ("shared leaves", "x = x + 1; x += 1_0; del x\nfor x in x: x = 10 + 0xa + 1_0 + 1.0 + 1j\n"
+            + (0..<150).map { "v\($0) = v\($0 % 7) or \($0 % 5)\n" }.joined()),
         ("chained assign", "a = b = c = f()\n"),
         ("unpacking", "a, (b, *c), [d, e] = t\nx, = y\n*a, b = c\n"),
         ("augmented", "x += 1; y -= 2; z *= 3; w /= 4; v //= 5; u %= 6; t **= 7\ns >>= 1; r <<= 2; q &= 3; p |= 4; o ^= 5; n @= m\na.b += 1; c[0] -= 1\n"),

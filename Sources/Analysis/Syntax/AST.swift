@@ -216,17 +216,39 @@ public struct Comprehension: Sendable {
 public struct Arguments: Sendable {
     public var posonlyargs: [Arg]
     public var args: [Arg]
-    public var vararg: Arg?
+    public var vararg: Arg? {
+        get { starred?.vararg }
+        set { starred = StarredParameters(vararg: newValue, kwarg: kwarg) }
+    }
     public var kwonlyargs: [Arg]
     /// One per kwonly arg; nil where it has no default (CPython prints None).
     public var kwDefaults: [Expr?]
-    public var kwarg: Arg?
+    public var kwarg: Arg? {
+        get { starred?.kwarg }
+        set { starred = StarredParameters(vararg: vararg, kwarg: newValue) }
+    }
     /// Defaults of the last positional parameters (posonly + args), right-aligned.
     public var defaults: [Expr]
+    /// `*args` and `**kwargs`, boxed: most functions have neither, and two inline `Arg?` would make every
+    /// `def` node 136 bytes larger.
+    private var starred: StarredParameters?
     public init(posonlyargs: [Arg] = [], args: [Arg] = [], vararg: Arg? = nil, kwonlyargs: [Arg] = [],
                 kwDefaults: [Expr?] = [], kwarg: Arg? = nil, defaults: [Expr] = []) {
-        self.posonlyargs = posonlyargs; self.args = args; self.vararg = vararg; self.kwonlyargs = kwonlyargs
-        self.kwDefaults = kwDefaults; self.kwarg = kwarg; self.defaults = defaults
+        self.posonlyargs = posonlyargs; self.args = args; self.kwonlyargs = kwonlyargs
+        self.kwDefaults = kwDefaults; self.defaults = defaults
+        self.starred = StarredParameters(vararg: vararg, kwarg: kwarg)
+    }
+}
+
+/// The immutable box behind `Arguments.vararg` and `Arguments.kwarg`; setting either makes a new one.
+final class StarredParameters: Sendable {
+    let vararg: Arg?
+    let kwarg: Arg?
+    /// nil when both are nil: no box at all.
+    init?(vararg: Arg?, kwarg: Arg?) {
+        if vararg == nil && kwarg == nil { return nil }
+        self.vararg = vararg
+        self.kwarg = kwarg
     }
 }
 

@@ -66,7 +66,11 @@ extension Parser {
 
     private func finish(_ a: Arguments, _ positional: [Arg]) -> Arguments {
         var a = a
-        a.args = positional
+        a.args = positional.rightSized()
+        a.posonlyargs = a.posonlyargs.rightSized()
+        a.kwonlyargs = a.kwonlyargs.rightSized()
+        a.kwDefaults = a.kwDefaults.rightSized()
+        a.defaults = a.defaults.rightSized()
         return a
     }
 

@@ -55,7 +55,7 @@ extension Parser {
     func parseNamedExpression(inCallArgument: Bool = false) -> Expr {
         if kind == .name && peekKind() == .colonEqual {
             let start = i
-            let target = Expr(.name(id: identifier(tok), ctx: .store), range(of: tok))
+            let target = Expr(shared.name(identifier(tok), .store), range(of: tok))
             advance(); advance()
             let value = parseExpression()
             return Expr(.namedExpr(target: target, value: value), range(from: start))
@@ -142,11 +142,11 @@ extension Parser {
         case .comma, .rpar, .rsqb, .rbrace, .colon, .newline, .equal, .semi, .endMarker, .kwFor, .kwAs, .kwFrom:
             advance()
             switch t.kind {
-            case .name: return Expr(.name(id: identifier(t), ctx: .load), range(of: t))
-            case .number: return Expr(.constant(value: numberValue(t), kind: nil), range(of: t))
-            case .kwNone: return Expr(.constant(value: .none, kind: nil), range(of: t))
-            case .kwTrue: return Expr(.constant(value: .bool(true), kind: nil), range(of: t))
-            default: return Expr(.constant(value: .bool(false), kind: nil), range(of: t))
+            case .name: return Expr(loadName(t), range(of: t))
+            case .number: return Expr(numberKind(t), range(of: t))
+            case .kwNone: return Expr(.sharedNone, range(of: t))
+            case .kwTrue: return Expr(.sharedTrue, range(of: t))
+            default: return Expr(.sharedFalse, range(of: t))
             }
         default:
             return nil
@@ -219,7 +219,7 @@ extension Parser {
                 return finishCompare(start, left, ops, comparators)
             }
             advance()
-            ops.append(op)
+            if ops.isEmpty { ops = SharedCompareOperators.list(op) } else { ops.append(op) }
             comparators.append(parseBitOr())
         }
     }
@@ -391,16 +391,16 @@ extension Parser {
         switch t.kind {
         case .name:
             advance()
-            return Expr(.name(id: identifier(t), ctx: .load), range(of: t))
+            return Expr(loadName(t), range(of: t))
         case .number:
             advance()
-            return Expr(.constant(value: numberValue(t), kind: nil), range(of: t))
+            return Expr(numberKind(t), range(of: t))
         case .string:
             return parseStrings()
-        case .kwNone: advance(); return Expr(.constant(value: .none, kind: nil), range(of: t))
-        case .kwTrue: advance(); return Expr(.constant(value: .bool(true), kind: nil), range(of: t))
-        case .kwFalse: advance(); return Expr(.constant(value: .bool(false), kind: nil), range(of: t))
-        case .ellipsis: advance(); return Expr(.constant(value: .ellipsis, kind: nil), range(of: t))
+        case .kwNone: advance(); return Expr(.sharedNone, range(of: t))
+        case .kwTrue: advance(); return Expr(.sharedTrue, range(of: t))
+        case .kwFalse: advance(); return Expr(.sharedFalse, range(of: t))
+        case .ellipsis: advance(); return Expr(.sharedEllipsis, range(of: t))
         case .lpar:
             guard enter() else { leave(); skipBracket(); return errorExpr(range(of: t)) }
             defer { leave() }
@@ -645,6 +645,16 @@ extension Parser {
     }
 
     // MARK: - Names
+
+    /// `.name(id:, ctx: .load)` for a NAME token, its box shared with the file's other uses of the name.
+    @inline(__always) func loadName(_ t: Token) -> ExprKind {
+        shared.loads.kind(src, Int(t.start), Int(t.end)) { .name(id: identifier(t), ctx: .load) }
+    }
+
+    /// `.constant` for a NUMBER token, its box shared with the file's other literals spelled the same.
+    @inline(__always) func numberKind(_ t: Token) -> ExprKind {
+        shared.numbers.kind(src, Int(t.start), Int(t.end)) { .constant(value: numberValue(t), kind: nil) }
+    }
 
     /// A NAME token as an identifier, NFKC-normalised when it is not ASCII (as CPython does).
     /// Names longer than 15 bytes (Swift's inline small-string limit) are interned per file, so the tree

@@ -302,7 +302,7 @@ extension Parser {
         advance()  // `type`
         let nameTok = tok
         advance()
-        let name = Expr(.name(id: identifier(nameTok), ctx: .store), range(of: nameTok))
+        let name = Expr(shared.name(identifier(nameTok), .store), range(of: nameTok))
         let params = kind == .lsqb ? parseTypeParams() : []
         _ = expect(.equal, "=")
         let value = parseExpression()

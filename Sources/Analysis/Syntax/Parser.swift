@@ -24,6 +24,8 @@ final class Parser {
     let fstringLevel: Int
     /// Long identifiers seen so far (see `identifier`).
     var internedNames: [String: String] = [:]
+    /// Name and number boxes shared within this parse (see SharedNodeKinds).
+    var shared = SharedNodeKinds()
     /// NEWLINE tokens the lexer inserted after an unclosed bracket: it has already reported them.
     var syntheticNewlines: Set<Int> = []
 

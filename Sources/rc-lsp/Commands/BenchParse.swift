@@ -5,10 +5,12 @@ import Analysis
 /// `rc-lsp bench parse [DIR]` (use a release build): throughput of lex+parse over every .py file of DIR,
 /// by default the standard library of `python3` without its test directories (734 files, 12.1 MB on the
 /// reference machine). Files are read first; the best of several timed passes is reported, with the heap
-/// the trees of one pass hold as a multiple of the source size. That figure is exact: the bytes malloc has
-/// handed out and not taken back (`mallinfo2`, chunk headers and rounding included) with every tree alive,
-/// minus the same count before parsing, so the lexer's freed token buffers do not count. The resident-set
-/// growth is printed beside it; it also holds freed memory malloc keeps cached, so it is an upper bound.
+/// the trees of one pass hold as a multiple of the source size. That figure is an exact byte count: what
+/// malloc has handed out and not taken back (glibc's `malloc_info`, chunk headers and size-class rounding
+/// included) with every tree of the pass alive, minus the same count before the pass, after a warm-up pass;
+/// the lexer's token buffers and the parser's tables are freed by then and do not count. The resident-set
+/// growth is printed beside it for comparison only: it can be lower (pages the warm-up left resident are
+/// reused) or higher (freed memory malloc keeps).
 enum BenchParse {
     static func run(_ args: [String]) -> Int32 {
         let dir: String
@@ -43,7 +45,8 @@ enum BenchParse {
             if !m.errors.isEmpty { errorFiles += 1 }
             kept.append(m)
         }
-        let treeBytes = liveHeapBytes() - heapBefore
+        let heapAfter = liveHeapBytes()
+        let treeBytes = heapBefore < 0 || heapAfter < 0 ? -1 : heapAfter - heapBefore
         let residentGrowth = residentBytes() - before
         withExtendedLifetime(kept) {}
         kept.removeAll()
@@ -69,9 +72,13 @@ enum BenchParse {
         print(String(format: "lex+parse: %.3f s CPU  %.1f MB/s  %.0f lines/s (best of 5, one core)",
                      bestCPU, mb / bestCPU, Double(totalLines) / bestCPU))
         print(String(format: "           %.3f s wall %.1f MB/s", best, mb / best))
-        print(String(format: "tree memory (live heap bytes with all trees alive): %.1f MB = %.2fx source", Double(treeBytes) / 1e6,
-                     Double(treeBytes) / Double(max(totalBytes, 1))))
-        print(String(format: "            (resident growth, freed memory included): %.1f MB = %.2fx source",
+        if heapBefore >= 0 && treeBytes >= 0 {
+            print(String(format: "tree memory (live heap bytes with all trees alive): %.1f MB = %.2fx source", Double(treeBytes) / 1e6,
+                         Double(treeBytes) / Double(max(totalBytes, 1))))
+        } else {
+            print("tree memory (live heap bytes): unavailable (no glibc malloc_info)")
+        }
+        print(String(format: "            (resident growth, for comparison): %.1f MB = %.2fx source",
                      Double(residentGrowth) / 1e6, Double(residentGrowth) / Double(max(totalBytes, 1))))
         return 0
     }
