@@ -107,8 +107,8 @@ final class EditorEmacsTests: XCTestCase {
             "file": workspace.path(URL(fileURLWithPath: file).lastPathComponent).path,
             "out": output.path,
             "hovers": hovers,
-            "stepTimeoutMs": 15_000,
-            "totalTimeoutMs": 50_000,
+            "stepTimeoutMs": 60_000,
+            "totalTimeoutMs": 150_000,
             "diagnostics": waitForDiagnostics,
         ]
         if let completion { job["completion"] = completion }
@@ -117,7 +117,7 @@ final class EditorEmacsTests: XCTestCase {
             + (setup.map { ["--eval", $0] } ?? [])
             + ["-l", EditorTestPaths.file("Tests/Editors/emacs/harness.el").path]
         let run = try runEditor(emacs, arguments, environment: workspace.environment(["RC_LSP_HARNESS": jobJSON]),
-                                in: workspace.project, logsIn: workspace.root, deadline: 60)
+                                in: workspace.project, logsIn: workspace.root, deadline: 180)
         guard let data = try? Data(contentsOf: output) else {
             throw EditorTestFailure("Emacs wrote no report\n\(run.transcript)")
         }

@@ -112,8 +112,8 @@ final class EditorNeovimTests: XCTestCase {
             "file": workspace.path(URL(fileURLWithPath: file).lastPathComponent).path,
             "out": output.path,
             "hovers": hovers,
-            "stepTimeoutMs": 15_000,
-            "totalTimeoutMs": 50_000,
+            "stepTimeoutMs": 60_000,
+            "totalTimeoutMs": 150_000,
             "exitHook": setup == .runtimepath,
             "diagnostics": waitForDiagnostics,
         ]
@@ -135,7 +135,7 @@ final class EditorNeovimTests: XCTestCase {
             "RC_LSP_NVIM_HARNESS": EditorTestPaths.file("Tests/Editors/neovim/harness.lua").path,
         ])
         let run = try runEditor(nvim, arguments, environment: env, in: workspace.project,
-                                logsIn: workspace.root, deadline: 60)
+                                logsIn: workspace.root, deadline: 180)
         guard let data = try? Data(contentsOf: output) else {
             throw EditorTestFailure("Neovim wrote no report\n\(run.transcript)")
         }
