@@ -172,6 +172,8 @@ extension Interpreter {
             for v in args + kw.map(\.1) {
                 if let o = heap.object(v), o.kind == .instance { throw Abort("\(name) on an instance") }
             }
+            // round(n) and format(s) hand back their argument itself: the result may alias it.
+            if name == "round" || name == "format" { for v in args { heap.taint(v) } }
             return unknownValue(name == "input" || name == "chr" || name == "format" || name == "ascii"
                                 || name == "bin" || name == "hex" || name == "oct" ? "str" : "object")
         case "isinstance":
@@ -304,7 +306,14 @@ extension Interpreter {
             return unknownValue("int")
         case "sys.intern":
             guard args.count == 1, case .str(let s)? = scalar(args[0]) else { throw Abort("intern") }
-            return .atom(.str(s))
+            // An equal code constant is already interned: that one comes back. Otherwise the argument
+            // itself may become the interned copy (or an equal string interned elsewhere): not modelled.
+            let identifierLike = !s.isEmpty && s.utf8.allSatisfy { b in
+                (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+            }
+            if identifierLike && stringConstantsSeen.contains(s) { return .atom(.str(s)) }
+            heap.taint(args[0])
+            return unknownValue("str")
         case "gc.collect":
             let g = garbageObjects()
             heap.collect(g)
@@ -315,6 +324,11 @@ extension Interpreter {
             return .none
         case "weakref.ref":
             guard args.count == 1, kw.isEmpty, let o = heap.object(args[0]) else { throw Abort("weakref.ref") }
+            // A reference without a callback is shared: CPython hands back the one the object already has.
+            if let existing = heap.objects.first(where: { $0.alive && $0.kind == .weakref && $0.weakTarget == o.id }) {
+                retain(.obj(existing.id))
+                return .obj(existing.id)
+            }
             let w = newObject(.weakref, "ReferenceType")
             w.weakTarget = o.id
             return .obj(w.id)
@@ -344,6 +358,11 @@ extension Interpreter {
         if case .atom(.module(let m)) = recv {
             let name = m + "." + attr
             if Builtins.moduleFunctions.contains(name) { return try callBuiltin(name, pos, kw, f) }
+            if m == "gc" || m == "sys" {
+                // Introspection (gc.get_referrers, gc.get_objects, sys._getframe, ...) reaches any object.
+                for o in heap.objects where o.alive { o.tainted = true }
+                heapTainted = true
+            }
             return try callUnknown(pos, kw)
         }
         if case .atom(.str(let s)) = recv { return try strMethod(s, recv, attr, pos, f) }
@@ -552,6 +571,10 @@ extension Interpreter {
             return .atom(.bool(attr == "startswith" ? s.hasPrefix(p) : s.hasSuffix(p)))
         case "format", "upper", "lower", "strip", "lstrip", "rstrip", "replace", "title", "capitalize":
             for v in pos { try requireNoUserCode(v, method: "__format__") }
+            // CPython returns the receiver itself when nothing changes (`s.strip()` of a stripped string,
+            // `"{}".format(s)` returns s): the result may alias them, so their counts are no longer exact.
+            heap.taint(recv)
+            for v in pos { heap.taint(v) }
             return unknownValue("str")
         default:
             throw Abort("str.\(attr)")

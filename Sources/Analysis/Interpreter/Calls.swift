@@ -139,10 +139,10 @@ extension Interpreter {
             if heap.reachesCode(v) { throw Abort("program objects passed to unknown code") }
         }
         for v in pos + kw.map(\.1) {
-            if let o = heap.object(v), o.kind != .str, o.kind != .int, o.kind != .float {
-                heap.taint(v)
-                heapTainted = true
-            }
+            guard let o = heap.object(v) else { continue }
+            // Unknown code may return its argument itself (math.floor(n) is n): no value keeps its count.
+            heap.taint(v)
+            if o.kind != .str, o.kind != .int, o.kind != .float { heapTainted = true }
         }
         return unknownValue("object")
     }

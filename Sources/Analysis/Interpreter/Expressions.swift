@@ -9,7 +9,10 @@ extension Interpreter {
         nesting += 1
         defer { nesting -= 1 }
         if nesting > maxNesting || !stackGuard.hasRoom { throw Abort("expression nested too deeply") }
-        if let c = ConstantFolder.fold(e) { return .atom(c) }
+        if let c = ConstantFolder.fold(e) {
+            if case .str(let s) = c { stringConstantsSeen.insert(s) }
+            return .atom(c)
+        }
         switch e.kind {
         case .constant(let c, _):
             return .atom(ConstantFolder.atom(c))
@@ -152,6 +155,8 @@ extension Interpreter {
                         }
                     } else {
                         try requireNoUserCode(x, method: "__format__")
+                        // f"{s}" of a str is s itself: the result may alias the value.
+                        heap.taint(x)
                     }
                     _ = f.pop()
                     release(x)
@@ -159,6 +164,8 @@ extension Interpreter {
             }
             return unknownValue("str")
         case .namedExpr(let target, let value):
+            // In a comprehension `:=` binds in the enclosing function or module (PEP 572): not modelled.
+            if f.kind == .comprehension { throw Abort("assignment expression in a comprehension") }
             let v = try eval(value, f)
             retain(v)
             try assign(target, v, f)

@@ -45,6 +45,9 @@ final class Interpreter {
     var calledDefinitions = Set<SourceRange>()
     /// Unknown code may have changed objects: cycles and exit facts are not vouched for.
     var heapTainted = false
+    /// String constants the program has evaluated: code constants CPython interned at compile time, which
+    /// `sys.intern` hands back instead of its argument.
+    var stringConstantsSeen = Set<String>()
     private var lastCycleVersion = -1
     var graphVersion = 0
     private var cachedCycles: [[Int]] = []

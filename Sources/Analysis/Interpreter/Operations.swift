@@ -8,6 +8,11 @@ extension Interpreter {
         if case .atom(.module(let m)) = o {
             let name = m + "." + attr
             if Builtins.moduleFunctions.contains(name) { return .atom(.builtin(name)) }
+            if m == "gc" || m == "sys" {
+                // Introspection (gc.get_referrers, gc.get_objects, sys._getframe, ...) reaches any object.
+                for o in heap.objects where o.alive { o.tainted = true }
+                heapTainted = true
+            }
             return unknownValue("object")
         }
         if attr == "__class__" {
@@ -459,6 +464,8 @@ extension Interpreter {
             guard n < 1_000_000 else { throw Abort("big string") }
             return makeStr(String(repeating: s, count: max(0, n)))
         case (.str, _) where op == .mod:
+            // `"%s" % s` and `s % ()` may return s itself (or an operand): they may alias.
+            heap.taint(a); heap.taint(b)
             return unknownValue("str")
         default: break
         }

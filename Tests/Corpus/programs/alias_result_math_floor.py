@@ -1,0 +1,3 @@
+import math
+n = int("123456")
+m = math.floor(n)

@@ -1,0 +1,2 @@
+s = str(12345)
+t = s.replace("x", "y")

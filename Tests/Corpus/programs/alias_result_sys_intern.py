@@ -1,0 +1,3 @@
+import sys
+s = str(12345)
+t = sys.intern(s)
