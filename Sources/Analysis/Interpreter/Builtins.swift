@@ -358,11 +358,7 @@ extension Interpreter {
         if case .atom(.module(let m)) = recv {
             let name = m + "." + attr
             if Builtins.moduleFunctions.contains(name) { return try callBuiltin(name, pos, kw, f) }
-            if m == "gc" || m == "sys" {
-                // Introspection (gc.get_referrers, gc.get_objects, sys._getframe, ...) reaches any object.
-                for o in heap.objects where o.alive { o.tainted = true }
-                heapTainted = true
-            }
+            introspectionReaches(module: m)
             return try callUnknown(pos, kw)
         }
         if case .atom(.str(let s)) = recv { return try strMethod(s, recv, attr, pos, f) }

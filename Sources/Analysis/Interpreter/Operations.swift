@@ -4,15 +4,19 @@
 extension Interpreter {
     // MARK: - Attributes
 
+    /// An unmodelled function of `gc` or `sys` (gc.get_referrers, gc.get_objects, sys._getframe, ...) can
+    /// reach any object: no count stays exact.
+    func introspectionReaches(module m: String) {
+        guard m == "gc" || m == "sys" else { return }
+        for o in heap.objects where o.alive { o.tainted = true }
+        heapTainted = true
+    }
+
     func loadAttribute(_ o: Value, _ attr: String, _ f: Frame) throws -> Value {
         if case .atom(.module(let m)) = o {
             let name = m + "." + attr
             if Builtins.moduleFunctions.contains(name) { return .atom(.builtin(name)) }
-            if m == "gc" || m == "sys" {
-                // Introspection (gc.get_referrers, gc.get_objects, sys._getframe, ...) reaches any object.
-                for o in heap.objects where o.alive { o.tainted = true }
-                heapTainted = true
-            }
+            introspectionReaches(module: m)
             return unknownValue("object")
         }
         if attr == "__class__" {
