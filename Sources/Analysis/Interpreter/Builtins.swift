@@ -353,6 +353,22 @@ extension Interpreter {
         }
     }
 
+    /// `list.clear()` / `set.clear()`: the members lose the container's references.
+    func clearItems(_ o: PyObj) {
+        let old = o.items
+        o.items = []
+        graphVersion += 1
+        for s in old { release(s.value) }
+    }
+
+    /// `list.copy()` / `set.copy()`: a new container holding the same members, made at `line`.
+    func shallowCopy(_ o: PyObj, _ kind: ObjKind, _ typeName: String, line: Int) -> Value {
+        let c = newObject(kind, typeName)
+        for m in o.items { retain(m.value) }
+        c.items = o.items.map { Slot(value: $0.value, line: line) }
+        return .obj(c.id)
+    }
+
     /// `recv.attr(args)` for a receiver that is not an instance with a Python method; args borrowed.
     func callMethod(_ recv: Value, _ attr: String, _ pos: [Value], _ kw: [(String, Value)], _ f: Frame) throws -> Value {
         if case .atom(.module(let m)) = recv {
@@ -403,16 +419,10 @@ extension Interpreter {
                 release(old)
                 return .none
             case ("clear", 0):
-                let old = o.items
-                o.items = []
-                graphVersion += 1
-                for s in old { release(s.value) }
+                clearItems(o)
                 return .none
             case ("copy", 0):
-                let l = newObject(.list, "list")
-                for s in o.items { retain(s.value) }
-                l.items = o.items.map { Slot(value: $0.value, line: line) }
-                return .obj(l.id)
+                return shallowCopy(o, .list, "list", line: line)
             case ("index", 1):
                 guard let i = try o.items.firstIndex(where: { try equal($0.value, pos[0]) }) else { throw Abort("index") }
                 return makeInt(i)
@@ -512,16 +522,10 @@ extension Interpreter {
                 for v in items { try setAdd(o, v, f); release(v) }
                 return .none
             case ("clear", 0):
-                let old = o.items
-                o.items = []
-                graphVersion += 1
-                for s in old { release(s.value) }
+                clearItems(o)
                 return .none
             case ("copy", 0):
-                let s = newObject(.set, "set")
-                for m in o.items { retain(m.value) }
-                s.items = o.items.map { Slot(value: $0.value, line: line) }
-                return .obj(s.id)
+                return shallowCopy(o, .set, "set", line: line)
             default: throw Abort("set.\(attr)")
             }
         case .str:
