@@ -1,14 +1,30 @@
 /// Entry point of the analysis: source text in, facts out. Pure: the same text gives the same facts; it
-/// never runs, imports or reads anything. Parses, runs the abstract interpreter over the module within its
-/// work budget, and collects what the editor features need.
+/// never runs, imports or reads anything. Parses, runs the abstract interpreter over the module's paths
+/// (PathChoices.swift) within its work budget, then every function the program never calls, and collects
+/// what the editor features need.
 public enum Analyzer {
     public static func analyze(_ source: String) -> AnalysisResult {
         let parsed = PythonParser.parse(source)
-        let interp = Interpreter(module: parsed.module)
-        interp.recordsPoints = false
-        let builder = ResultBuilder(interp, source: source)
-        interp.run()
-        interp.analyzeUncalledFunctions()
+        var builder: ResultBuilder?
+        let paths = ModulePaths.explore { plan in
+            let interp = Interpreter(module: parsed.module)
+            interp.recordsPoints = false
+            interp.choices = PathChoices(plan: plan)
+            if let builder { builder.attach(interp) } else { builder = ResultBuilder(interp, source: source) }
+            builder?.beginPath()
+            interp.run()
+            let sink = builder?.endPath() ?? FactSink()
+            return PathOutcome(plan: plan, observed: (interp, sink), decidedLines: interp.choices.lines,
+                               unplannedLine: interp.choices.unplannedLine, steps: interp.steps)
+        }
+        guard let builder else { return AnalysisResult(syntaxErrors: parsed.errors) }
+        builder.commit(paths.map(\.observed.1))
+        // Functions are run on their own in the path that defined the most; one called on any path is not.
+        if let main = paths.map(\.observed.0).max(by: { $0.moduleStatementsRun < $1.moduleStatementsRun }) {
+            for p in paths { main.calledDefinitions.formUnion(p.observed.0.calledDefinitions) }
+            builder.attach(main)
+            main.analyzeUncalledFunctions(into: builder)
+        }
         return builder.result(syntaxErrors: parsed.errors)
     }
 }

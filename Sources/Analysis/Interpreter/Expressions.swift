@@ -223,12 +223,15 @@ extension Interpreter {
         }
     }
 
-    func truthValue(_ v: Value) throws -> Bool {
-        if isStale(v) { throw Abort("condition on a tainted object") }
+    /// The truth of a condition. When the analysis cannot know it (an unknown or tainted value), the
+    /// run's plan decides (PathChoices.swift); past the plan, or when `mayFork` is false (a `while` test:
+    /// forking every iteration never ends), the statement is given up as before.
+    func truthValue(_ v: Value, mayFork: Bool = true) throws -> Bool {
+        if isStale(v) { return try undecided("condition on a tainted object", mayFork) }
         switch v {
         case .atom(let a):
             if let t = a.truth { return t }
-            throw Abort("truth of a foreign value")
+            return try undecided("truth of a foreign value", mayFork)
         case .obj(let id):
             let o = heap[id]
             switch o.kind {
@@ -236,7 +239,7 @@ extension Interpreter {
             case .dict: return !o.keys.isEmpty
             case .str, .int, .float:
                 if let t = o.scalar?.truth { return t }
-                throw Abort("truth of unknown scalar")
+                return try undecided("truth of unknown scalar", mayFork)
             case .function, .klass, .method, .weakref, .cell, .iterator, .descriptor: return true
             case .range:
                 if let r = o.rangeValue { return rangeLength(r) > 0 }
@@ -250,9 +253,15 @@ extension Interpreter {
             case .dictView:
                 return !(heap.object(o.items.first?.value ?? .none)?.keys.isEmpty ?? true)
             case .unknown:
-                throw Abort("condition on an unknown value")
+                return try undecided("condition on an unknown value", mayFork)
             }
         }
+    }
+
+    /// A condition the analysis cannot decide: the plan's next choice, or give up on the statement.
+    private func undecided(_ reason: String, _ mayFork: Bool) throws -> Bool {
+        if mayFork, let choice = choices.next(line: allocationSite.0) { return choice }
+        throw Abort(reason)
     }
 
     /// Makes a runtime int: small ints are shared, others are fresh heap objects.

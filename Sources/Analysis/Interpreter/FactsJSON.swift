@@ -2,17 +2,22 @@
 /// `shared/oracle/compare.py`). Plain string building: no Foundation JSON (slow on Linux).
 
 public enum FactsJSON {
-    /// The rc-facts/1 document for `source`.
+    /// The rc-facts/1 document for `source`: every path of the program (PathChoices.swift), joined.
     public static func facts(for source: String, program: String) -> String {
         let parsed = PythonParser.parse(source)
-        let interp = Interpreter(module: parsed.module)
-        interp.run()
-        interp.finishProgram()
-        return render(interp, program: program)
+        let paths = ModulePaths.explore { plan in
+            let interp = Interpreter(module: parsed.module)
+            interp.choices = PathChoices(plan: plan)
+            interp.run()
+            interp.finishProgram()
+            return PathOutcome(plan: plan, observed: interp, decidedLines: interp.choices.lines,
+                               unplannedLine: interp.choices.unplannedLine, steps: interp.steps)
+        }
+        return render(paths.map(\.observed), program: program)
     }
 
-    static func render(_ interp: Interpreter, program: String) -> String {
-        let r = interp.recorder
+    static func render(_ runs: [Interpreter], program: String) -> String {
+        let r = Recorder.joined(runs.map(\.recorder))
         var out = "{\"format\": \"rc-facts/1\", \"program\": \(quote(program)),\n \"points\": ["
         var firstPoint = true
         for key in r.order {
@@ -36,15 +41,21 @@ public enum FactsJSON {
             out += "}}"
         }
         out += "\n ]"
-        if interp.abortReason == nil && !interp.heapTainted && !interp.cyclesAbandoned && !interp.recordingStopped {
-            out += ",\n \"cycles\": [" + cycleList(r.cycles) + "]"
-            out += ",\n \"garbage_cycles\": [" + cycleList(r.garbageCycles) + "]"
-            out += ",\n \"exit\": {\"freed_by_gc\": [" + r.freedByGC.sorted().map(quote).joined(separator: ", ") + "]}"
+        let vouched = runs.allSatisfy { i in
+            i.abortReason == nil && !i.endedByException && !i.heapTainted && !i.cyclesAbandoned && !i.recordingStopped
         }
-        if let a = interp.abortReason { out += ",\n \"stopped\": \(quote(a))" }
-        if !interp.havocReasons.isEmpty {
-            out += ",\n \"not_followed\": [" + interp.havocReasons.map(quote).joined(separator: ", ") + "]"
+        if vouched, let c = Recorder.joinedCycles(runs.map(\.recorder)) {
+            out += ",\n \"cycles\": [" + cycleList(c.cycles) + "]"
+            out += ",\n \"garbage_cycles\": [" + cycleList(c.garbage) + "]"
+            out += ",\n \"exit\": {\"freed_by_gc\": [" + c.freedByGC.sorted().map(quote).joined(separator: ", ") + "]}"
         }
+        if let a = runs.lazy.compactMap(\.abortReason).first { out += ",\n \"stopped\": \(quote(a))" }
+        var notFollowed: [String] = []
+        for i in runs { for h in i.havocReasons where !notFollowed.contains(h) { notFollowed.append(h) } }
+        if !notFollowed.isEmpty {
+            out += ",\n \"not_followed\": [" + notFollowed.map(quote).joined(separator: ", ") + "]"
+        }
+        if runs.count > 1 { out += ",\n \"paths\": \(runs.count)" }
         out += "\n}\n"
         return out
     }

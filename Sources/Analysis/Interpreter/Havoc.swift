@@ -35,15 +35,15 @@ extension Interpreter {
 
     /// The points the unfollowed rest of `s` may have reached again: every point on its lines (loops,
     /// class bodies), and, when it may call code, every point of every function, now and later.
-    func markUnfollowed(_ s: Stmt) {
-        let lines = s.range.line...max(s.range.line, s.range.endLine)
-        recorder.markIncomplete { lines.contains($0.line) }
-        let mayCall = MayCallCode.containsCall(s)
-        if mayCall {
-            recorder.markIncomplete { $0.frame != "<module>" }
-            recorder.functionPointsIncomplete = true
-        }
-        unfollowedObserver?(lines, mayCall)
+    func markUnfollowed(_ s: Stmt, ownFrame: String? = nil) {
+        markUnfollowed(lines: s.range.line...max(s.range.line, s.range.endLine), mayCallCode: MayCallCode.containsCall(s),
+                       ownFrame: ownFrame)
+    }
+
+    func markUnfollowed(lines: ClosedRange<Int>, mayCallCode: Bool = true, ownFrame: String?) {
+        let u = Unfollowed(lines: lines, mayCallCode: mayCallCode, ownFrame: ownFrame)
+        recorder.markIncomplete(u)
+        unfollowedObserver?(u)
     }
 
     /// Every name declared `global` anywhere in the module (any function may rebind it).

@@ -57,8 +57,18 @@ final class Interpreter {
     var didRun: ((Stmt, Frame) -> Void)?
     var didEnter: ((FunctionBody, Frame) -> Void)?
     var cycleObserver: ((_ components: [[Int]], _ garbage: Set<Int>, _ at: SourceRange?) -> Void)?
-    /// Called when the rest of a module statement was not followed (its lines; whether it may call code).
-    var unfollowedObserver: ((_ lines: ClosedRange<Int>, _ mayCallCode: Bool) -> Void)?
+    /// Called when the rest of a statement was not followed.
+    var unfollowedObserver: ((Unfollowed) -> Void)?
+    /// The truth values this run gives conditions it cannot decide (PathChoices.swift).
+    var choices = PathChoices()
+    /// The run ended with an exception nothing catches: the program stops there.
+    var endedByException = false
+    /// Module statements this run finished (a path that ended early defined less).
+    var moduleStatementsRun = 0
+    /// For each object, how many objects its allocation site made before it in this run: objects of
+    /// different paths with the same site and ordinal are the same object of the program.
+    private var ordinals: [Int32] = []
+    private var siteCounters: [SourceRange: Int32] = [:]
     /// Whether every name's count is recorded at every point (the oracle's format; the editor's result
     /// does not need it, and for a large module it is the main cost).
     var recordsPoints = true
@@ -86,6 +96,13 @@ final class Interpreter {
         for s in module.body {
             do {
                 _ = try exec(s, f)
+                moduleStatementsRun += 1
+            } catch is Raised {
+                // Uncaught: the program ends here, with no more line events.
+                endedByException = true
+                frames = [f]
+                f.stack.removeAll()
+                return
             } catch let a as Abort {
                 // The rest of this statement was not followed: points it may reach again are incomplete.
                 markUnfollowed(s)
@@ -103,7 +120,7 @@ final class Interpreter {
 
     /// After the run: the oracle's exit (globals deleted, what only the cycle collector frees).
     func finishProgram() {
-        guard abortReason == nil, !heapTainted, !cyclesAbandoned, let f = frames.first else { return }
+        guard abortReason == nil, !endedByException, !heapTainted, !cyclesAbandoned, let f = frames.first else { return }
         exitProgram(f)
     }
 
@@ -136,12 +153,25 @@ final class Interpreter {
         let (line, range) = allocationSite
         let o = heap.allocate(kind, typeName: typeName, site: line, visible: visible)
         o.siteRange = range
+        if let range {
+            let n = siteCounters[range, default: 0]
+            siteCounters[range] = n + 1
+            ordinals.append(n)
+        } else {
+            ordinals.append(0)
+        }
         o.rc = 1
         // A new object has no references to it yet: no cycle can change until something stores it.
         return o
     }
 
     func label(_ o: PyObj) -> String { "\(o.typeName)@\(o.site)" }
+
+    /// How many objects the site of object `id` made before it since the run (or standalone run) began.
+    func allocationOrdinal(_ id: Int) -> Int32 { ordinals.indices.contains(id) ? ordinals[id] : 0 }
+
+    /// A new standalone run counts its allocations afresh, like a new path.
+    func restartAllocationOrdinals() { siteCounters.removeAll(keepingCapacity: true) }
 
     func observe(_ v: Value) -> BindingObservation {
         switch v {
@@ -190,6 +220,7 @@ final class Interpreter {
                 recordsPoints = false
                 recorder.markIncomplete { _ in true }
                 recordingStopped = true
+                recorder.stoppedRecording = true
             } else {
                 recorder.record(PointKey(event: event, line: line, frame: f.qualname), observed)
             }

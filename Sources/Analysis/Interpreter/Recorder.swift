@@ -48,6 +48,19 @@ final class Recorder {
     /// After code the interpreter could not follow, the points it may have reached again (any function's)
     /// are no longer complete: what is recorded there from now on is "unknown".
     var functionPointsIncomplete = false
+    /// The run stopped recording (budget): points it would have recorded later are missing.
+    var stoppedRecording = false
+
+    /// Code this run gave up on, in order.
+    private(set) var unfollowed: [Unfollowed] = []
+
+    /// The points code that was not followed may have reached are incomplete, and, when it may have
+    /// called code, every function's points from now on.
+    func markIncomplete(_ u: Unfollowed) {
+        unfollowed.append(u)
+        markIncomplete { u.reaches($0.line, frame: $0.frame) }
+        if u.mayCallCode { functionPointsIncomplete = true }
+    }
 
     /// Marks the matching points' values as incomplete ("unknown"): code that was not followed may have
     /// reached them again with other counts.
@@ -92,5 +105,68 @@ final class Recorder {
         var g = garbageCycles[line] ?? []
         for x in garbage { g.insert(x) }
         garbageCycles[line] = g
+    }
+
+    /// Joins the recorders of the paths of one program: each path's points first lose what the other
+    /// paths gave up on (code they did not follow may have reached them).
+    static func joined(_ paths: [Recorder]) -> Recorder {
+        if paths.count == 1 { return paths[0] }
+        let out = Recorder()
+        let someStopped = paths.contains { $0.stoppedRecording }
+        for (i, path) in paths.enumerated() {
+            let others = paths.indices.filter { $0 != i }.flatMap { paths[$0].unfollowed }
+            for key in path.order {
+                guard var p = path.points[key] else { continue }
+                if someStopped || others.contains(where: { $0.reaches(key.line, frame: key.frame) }) {
+                    for n in p.names { p.bindings[n]?.unknown = true; p.bindings[n]?.siteUnknown = true }
+                }
+                out.merge(key, p)
+            }
+            out.unfollowed += path.unfollowed
+        }
+        return out
+    }
+
+    private func merge(_ key: PointKey, _ p: (names: [String], bindings: [String: JoinedBinding])) {
+        if points[key] == nil {
+            order.append(key)
+            points[key] = p
+            return
+        }
+        for n in p.names {
+            guard let b = p.bindings[n] else { continue }
+            guard var j = points[key]?.bindings[n] else {
+                points[key]?.names.append(n)
+                points[key]?.bindings[n] = b
+                continue
+            }
+            j.ints.formUnion(b.ints)
+            j.strings.formUnion(b.strings)
+            j.unknown = j.unknown || b.unknown
+            j.sites.formUnion(b.sites)
+            j.siteUnknown = j.siteUnknown || b.siteUnknown
+            j.typeNames.formUnion(b.typeNames)
+            j.valueTexts.formUnion(b.valueTexts)
+            points[key]?.bindings[n] = j
+        }
+    }
+
+    /// The cycles of several paths, when they agree wherever more than one path ran a line (a line only
+    /// one path ran has that path's cycles, whichever way the program went); nil when they do not.
+    static func joinedCycles(_ paths: [Recorder]) -> (cycles: [Int: Set<[String]>], garbage: [Int: Set<[String]>], freedByGC: Set<String>)? {
+        guard let first = paths.first else { return nil }
+        var cycles = first.cycles, garbage = first.garbageCycles
+        for p in paths.dropFirst() {
+            guard p.freedByGC == first.freedByGC else { return nil }
+            for (line, c) in p.cycles {
+                if let mine = cycles[line], mine != c { return nil }
+                cycles[line] = c
+            }
+            for (line, g) in p.garbageCycles {
+                if let mine = garbage[line], mine != g { return nil }
+                garbage[line] = g
+            }
+        }
+        return (cycles, garbage, first.freedByGC)
     }
 }

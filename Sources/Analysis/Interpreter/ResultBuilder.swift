@@ -4,69 +4,88 @@
 /// created each edge. Observes the interpreter through its hooks; never changes its state.
 
 final class ResultBuilder {
-    let interp: Interpreter
+    private(set) var interp: Interpreter
     let source: SourceLines
+    /// Result object of each object of the attached interpreter.
     private var resultIDs: [Int: ObjectID] = [:]
+    /// Result object of each allocation: objects of different paths made by the same allocation (the
+    /// n-th object made at one site) are one object of the result.
+    private var canonical: [AllocationKey: ObjectID] = [:]
     private var heapObjects: [HeapObject] = []
-    /// Interpreter id of each result object (labels are numbered in allocation order at the end).
-    private var interpIDs: [Int] = []
+    /// Allocation order of each result object (labels are numbered in that order at the end).
+    private var allocationOrder: [(run: Int, id: Int)] = []
+    private var runs = 0
 
-    private struct StatementKey: Hashable { var range: SourceRange; var frame: String }
-    private var statementOrder: [StatementKey] = []
-    private var statementEffects: [StatementKey: [(subject: String, effect: Effect)]] = [:]
-    private var anchors: [StatementKey: SourcePosition] = [:]
-
-    private struct NameKey: Hashable { var range: SourceRange; var frame: String }
-    private var nameOrder: [NameKey] = []
-    private var nameFacts: [NameKey: (name: String, values: [String: ValueFact], order: [String])] = [:]
-
-    private var cycleOrder: [Set<Int>] = []
-    private var cycleFacts: [Set<Int>: CycleFact] = [:]
-
-    /// How often each statement was observed: after many runs only counts are joined (holders are kept
-    /// from the earlier runs' last state).
-    private var observations: [StatementKey: Int] = [:]
-    /// Set once code that may call functions was not followed: function facts are incomplete from then on.
-    private var functionFactsIncomplete = false
+    /// What the path running now observes, and what the joined paths observed.
+    private var sink = FactSink()
+    private var committed = FactSink()
     /// Values of `del` targets captured before the statement ran.
     private var beforeDelete: [String: Value] = [:]
+
+    private struct AllocationKey: Hashable {
+        var site: SourceRange?
+        var line: Int
+        var ordinal: Int32
+        var typeName: String
+    }
 
     init(_ interp: Interpreter, source: String) {
         self.interp = interp
         self.source = SourceLines(source)
+        attach(interp)
+    }
+
+    /// Observes `interp` from now on (each path of the module runs in an interpreter of its own).
+    func attach(_ interp: Interpreter) {
+        self.interp = interp
+        resultIDs = [:]
+        runs += 1
         interp.willRun = { [unowned self] s, f in self.willRun(s, f) }
         interp.didRun = { [unowned self] s, f in self.didRun(s, f) }
         interp.didEnter = { [unowned self] def, f in self.didEnter(def, f) }
         interp.cycleObserver = { [unowned self] comps, garbage, at in self.observeCycles(comps, garbage, at) }
-        interp.unfollowedObserver = { [unowned self] lines, mayCall in self.markIncomplete(lines, mayCall) }
+        interp.unfollowedObserver = { [unowned self] u in self.markIncomplete(u) }
     }
+
+    /// Starts a path: its facts are kept apart until `commit`.
+    func beginPath() { sink = FactSink() }
+
+    /// The facts of the path that just ran.
+    func endPath() -> FactSink {
+        if interp.abortReason?.contains("budget") ?? false { sink.budgetExhausted = true }
+        defer { sink = FactSink() }
+        return sink
+    }
+
+    /// Adds the joined facts of the paths of one run (the module, or one function run on its own).
+    func commit(_ paths: [FactSink]) { committed.join(paths: paths) }
 
     func result(syntaxErrors: [SyntaxError]) -> AnalysisResult {
         var counters: [String: Int] = [:]
-        for i in heapObjects.indices.sorted(by: { interpIDs[$0] < interpIDs[$1] }) {
+        for i in heapObjects.indices.sorted(by: { (allocationOrder[$0].run, allocationOrder[$0].id) < (allocationOrder[$1].run, allocationOrder[$1].id) }) {
             let t = heapObjects[i].typeName
             let n = (counters[t] ?? 0) + 1
             counters[t] = n
             heapObjects[i].label = "\(t) #\(n)"
         }
         var statements: [StatementFact] = []
-        for key in statementOrder {
-            guard let effects = statementEffects[key], !effects.isEmpty else { continue }
-            statements.append(StatementFact(range: key.range, anchor: anchors[key] ?? SourcePosition(
+        for key in committed.statementOrder {
+            guard let effects = committed.statementEffects[key], !effects.isEmpty else { continue }
+            statements.append(StatementFact(range: key.range, anchor: committed.anchors[key] ?? SourcePosition(
                 line: key.range.endLine, utf8Column: key.range.endUTF8Column), frame: key.frame,
                 effects: effects.map(\.effect)))
         }
         statements.sort { $0.anchor < $1.anchor }
         var names: [NameFact] = []
-        for key in nameOrder {
-            guard let n = nameFacts[key] else { continue }
+        for key in committed.nameOrder {
+            guard let n = committed.nameFacts[key] else { continue }
             names.append(NameFact(range: key.range, name: n.name, frame: key.frame,
                                   values: n.order.compactMap { n.values[$0] }))
         }
         names.sort { ($0.range.line, $0.range.utf8Column) < ($1.range.line, $1.range.utf8Column) }
         return AnalysisResult(syntaxErrors: syntaxErrors, objects: heapObjects, statements: statements,
-                              names: names, cycles: cycleOrder.compactMap { cycleFacts[$0] },
-                              budgetExhausted: interp.abortReason?.contains("budget") ?? false)
+                              names: names, cycles: committed.cycleOrder.compactMap { committed.cycleFacts[$0] },
+                              budgetExhausted: committed.budgetExhausted)
     }
 
     // MARK: - Objects
@@ -74,14 +93,17 @@ final class ResultBuilder {
     func objectID(_ id: Int) -> ObjectID {
         if let r = resultIDs[id] { return r }
         let o = interp.heap[id]
+        let key = AllocationKey(site: o.siteRange, line: o.site, ordinal: interp.allocationOrdinal(id), typeName: o.typeName)
+        if let r = canonical[key] { resultIDs[id] = r; return r }
         let r = ObjectID(heapObjects.count)
-        interpIDs.append(id)
+        allocationOrder.append((runs, id))
         let site = o.siteRange ?? interp.lineRanges[o.site] ?? SourceRange(line: o.site, utf8Column: 0,
                                                                             endLine: o.site, endUTF8Column: 0)
         heapObjects.append(HeapObject(id: r, typeName: o.typeName, label: o.typeName,
                                       allocationSite: site, allocationExpression: o.exprRange,
                                       hasFinalizer: o.classRef.flatMap { interp.heap.object($0.value)?.classInfo?.hasFinalizer } ?? false))
         resultIDs[id] = r
+        canonical[key] = r
         return r
     }
 
@@ -193,26 +215,11 @@ final class ResultBuilder {
 
     // MARK: - Statements
 
-    /// Statement facts the unfollowed rest of a statement may have reached again lose their exact counts.
-    func markIncomplete(_ lines: ClosedRange<Int>, _ mayCallCode: Bool) {
-        if mayCallCode { functionFactsIncomplete = true }
-        for key in statementOrder where lines.contains(key.range.line) || (mayCallCode && key.frame != "<module>") {
-            guard var effects = statementEffects[key] else { continue }
-            for i in effects.indices { effects[i].effect = incomplete(effects[i].effect) }
-            statementEffects[key] = effects
-        }
-    }
-
-    private func incomplete(_ e: Effect) -> Effect {
-        var out = e
-        if case .object(var s) = e.value {
-            switch s.count {
-            case .opaque, .interned: break
-            default: s.count = .unknown
-            }
-            out.value = .object(s)
-        }
-        return out
+    /// Facts the unfollowed rest of a statement may have reached again lose their exact counts.
+    func markIncomplete(_ u: Unfollowed) {
+        if u.mayCallCode && u.ownFrame == nil { sink.functionFactsIncomplete = true }
+        sink.unfollowed.append(u)
+        sink.markIncomplete(u)
     }
 
     private func key(_ s: Stmt, _ f: Frame) -> StatementKey { StatementKey(range: s.range, frame: f.qualname) }
@@ -297,79 +304,34 @@ final class ResultBuilder {
         default: break
         }
         let k = key(s, f)
-        observations[k, default: 0] += 1
-        let detailed = observations[k, default: 0] <= 64
+        sink.observations[k, default: 0] += 1
+        let detailed = sink.observations[k, default: 0] <= 64
         recordNames(in: s, f, detailed: detailed)
         guard !subjects.isEmpty else { return }
-        if statementEffects[k] == nil {
-            statementOrder.append(k)
-            statementEffects[k] = []
-            anchors[k] = anchor(s)
-        }
         for (subject, v, reason, freed) in subjects {
             let fact = valueFact(v, withHolders: detailed)
             var effect = Effect(subject: subject, value: fact, reason: reason, freed: freed)
-            if functionFactsIncomplete && f.qualname != "<module>" && !interp.standalone { effect = incomplete(effect) }
-            if let i = statementEffects[k]?.firstIndex(where: { $0.subject == subject }) {
-                let old = statementEffects[k]![i].effect
-                statementEffects[k]![i].effect = join(old, effect)
-            } else {
-                statementEffects[k]?.append((subject, effect))
-            }
+            if sink.functionFactsIncomplete && f.qualname != "<module>" && !interp.standalone { effect = effect.incomplete }
+            sink.addEffect(effect, subject: subject, at: k, anchor: anchor(s))
         }
     }
 
     func didEnter(_ def: FunctionBody, _ f: Frame) {
         let k = StatementKey(range: def.range, frame: f.qualname)
-        if statementEffects[k] == nil {
-            statementOrder.append(k)
-            statementEffects[k] = []
-            anchors[k] = def.lambdaBody == nil ? source.headerEnd(def.range) : nil
+        let headerEnd = def.lambdaBody == nil ? source.headerEnd(def.range) : nil
+        if sink.statementEffects[k] == nil {
+            sink.statementOrder.append(k)
+            sink.statementEffects[k] = []
+            sink.anchors[k] = headerEnd
         }
         let params = def.args.posonlyargs + def.args.args + def.args.kwonlyargs
         for p in params {
             let v: Value? = f.lookup(p.arg) ?? f.cells[p.arg].flatMap { interp.heap[$0].items.first?.value }
             guard let v else { continue }
             var effect = Effect(subject: p.arg, value: valueFact(v), reason: "parameter of \(f.qualname)")
-            if functionFactsIncomplete { effect = incomplete(effect) }
-            if let i = statementEffects[k]?.firstIndex(where: { $0.subject == p.arg }) {
-                statementEffects[k]![i].effect = join(statementEffects[k]![i].effect, effect)
-            } else {
-                statementEffects[k]?.append((p.arg, effect))
-            }
+            if sink.functionFactsIncomplete { effect = effect.incomplete }
+            sink.addEffect(effect, subject: p.arg, at: k, anchor: headerEnd)
         }
-    }
-
-    /// Joins two observations of one subject: the latest state, with the count widened over both.
-    func join(_ a: Effect, _ b: Effect) -> Effect {
-        var out = b
-        if case .object(let x) = a.value, case .object(var y) = b.value {
-            y.count = joinCount(x.count, y.count)
-            if y.holders.isEmpty && y.preview.isEmpty { y.holders = x.holders; y.preview = x.preview }
-            out.value = .object(y)
-        } else if case .shared = a.value, case .shared = b.value {
-        } else {
-            out.value = .unknown
-        }
-        out.freed = a.freed && b.freed
-        return out
-    }
-
-    func joinCount(_ a: RefCount, _ b: RefCount) -> RefCount {
-        func bounds(_ c: RefCount) -> (Int, Int?)? {
-            switch c {
-            case .exact(let n): return (n, n)
-            case .range(let lo, let hi): return (lo, hi)
-            case .atLeast(let n): return (n, nil)
-            default: return nil
-            }
-        }
-        if case .opaque = a, case .opaque = b { return .opaque }
-        guard let x = bounds(a), let y = bounds(b) else { return .unknown }
-        let lo = min(x.0, y.0)
-        guard let h1 = x.1, let h2 = y.1 else { return .atLeast(lo) }
-        let hi = max(h1, h2)
-        return lo == hi ? .exact(lo) : .range(min: lo, max: hi)
     }
 
     private func anchor(_ s: Stmt) -> SourcePosition {
@@ -423,20 +385,13 @@ final class ResultBuilder {
             let v: Value?
             if case .delete = s.kind { v = beforeDelete[id] ?? peekName(id, f) } else { v = peekName(id, f) }
             guard let v else { continue }
-            let k = NameKey(range: range, frame: f.qualname)
-            if nameFacts[k] == nil { nameOrder.append(k); nameFacts[k] = (id, [:], []) }
             let identity: String
             switch v {
             case .atom(let a): identity = "atom:" + a.repr
-            case .obj(let o): identity = "obj:\(o)"
+            case .obj(let o): identity = "obj:\(objectID(o).raw)"
             }
-            if nameFacts[k]?.values[identity] == nil {
-                if (nameFacts[k]?.order.count ?? 0) >= 8 { continue }
-                nameFacts[k]?.order.append(identity)
-            } else if !detailed {
-                continue
-            }
-            nameFacts[k]?.values[identity] = valueFact(v)
+            sink.addValue(valueFact(v), identity: identity, name: id, at: NameKey(range: range, frame: f.qualname),
+                          detailed: detailed)
         }
     }
 
@@ -445,8 +400,8 @@ final class ResultBuilder {
     func observeCycles(_ comps: [[Int]], _ garbage: Set<Int>, _ at: SourceRange?) {
         // A cycle through a tainted object may be stale: only vouched-for cycles are reported.
         for c in comps where !c.contains(where: { interp.heap[$0].tainted }) {
-            let key = Set(c)
-            if cycleFacts[key] == nil {
+            let key = Set(c.map(objectID))
+            if sink.cycleFacts[key] == nil {
                 let path = cyclePath(c)
                 var edges: [CycleEdge] = []
                 for (i, from) in path.enumerated() {
@@ -462,12 +417,12 @@ final class ResultBuilder {
                 let finalizer = c.contains { id in
                     interp.heap[id].classRef.flatMap { interp.heap.object($0.value)?.classInfo?.hasFinalizer } ?? false
                 }
-                cycleFacts[key] = CycleFact(objects: path.map(objectID), edges: edges, closedAt: closed,
-                                            hasFinalizer: finalizer)
-                cycleOrder.append(key)
+                sink.cycleFacts[key] = CycleFact(objects: path.map(objectID), edges: edges, closedAt: closed,
+                                                 hasFinalizer: finalizer)
+                sink.cycleOrder.append(key)
             }
-            if garbage.contains(c[0]), cycleFacts[key]?.becameGarbageAt == nil {
-                cycleFacts[key]?.becameGarbageAt = at
+            if garbage.contains(c[0]), sink.cycleFacts[key]?.becameGarbageAt == nil {
+                sink.cycleFacts[key]?.becameGarbageAt = at
             }
         }
     }

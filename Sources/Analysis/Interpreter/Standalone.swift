@@ -5,7 +5,9 @@
 /// result uses this; the oracle facts describe the program's own run.
 
 extension Interpreter {
-    func analyzeUncalledFunctions(maxFunctions: Int = 400) {
+    /// Runs every uncalled function on its own, each over the paths of its undecidable conditions, and
+    /// hands `builder` the joined facts of each.
+    func analyzeUncalledFunctions(into builder: ResultBuilder, maxFunctions: Int = 400) {
         guard abortReason == nil else { return }
         cyclesAbandoned = true   // what a hypothetical call links up is not reported as a cycle
         standalone = true
@@ -25,22 +27,29 @@ extension Interpreter {
             start = index + 1
             done.insert(fo.id)
             analysed += 1
-            do {
-                try runStandalone(fo, info)
-            } catch let a as Abort where a.reason == Abort.budget {
-                return
-            } catch {
-                frames = [moduleFrame]
+            let paths = PathExplorer.explore(maxPaths: FunctionPaths.maxPaths, maxSteps: FunctionPaths.maxSteps) { plan in
+                builder.beginPath()
+                let before = steps
+                choices = PathChoices(plan: plan)
+                runStandalone(fo, info)
+                return PathOutcome(plan: plan, observed: builder.endPath(), decidedLines: choices.lines,
+                                   unplannedLine: choices.unplannedLine, steps: steps - before)
             }
+            builder.commit(paths.map(\.observed))
             calledDefinitions.insert(info.def.range)
+            if abortReason != nil { return }
         }
     }
 
-    private func runStandalone(_ fo: PyObj, _ info: FunctionInfo) throws {
+    /// One path of a function run on its own. Never throws: what it cannot follow is given up statement
+    /// by statement; the work budget gives up the whole function.
+    private func runStandalone(_ fo: PyObj, _ info: FunctionInfo) {
         let def = info.def
         if def.scope.isGenerator { return }
+        restartAllocationOrdinals()
         let firstNew = heap.objects.count
         frames = [moduleFrame]
+        defer { frames = [moduleFrame] }
         let frame = Frame(kind: .function, qualname: info.qualname, scope: def.scope, depth: 1)
         retain(.obj(fo.id))
         frame.function = .obj(fo.id)
@@ -78,8 +87,11 @@ extension Interpreter {
                 let flow = try exec(s, frame)
                 if case .normal = flow { continue }
                 break
+            } catch is Raised {
+                break   // the function raises here on this path: nothing after it runs
             } catch let a as Abort where a.reason != Abort.budget {
                 // Like a module statement outside the subset: forget what it did, go on.
+                markUnfollowed(s, ownFrame: frame.qualname)
                 frames = [moduleFrame, frame]
                 frame.stack.removeAll()
                 // Everything older was tainted before this function started.
@@ -89,9 +101,14 @@ extension Interpreter {
                 for n in names.sorted() where frame.scope.resolve(n) == .local {
                     _ = frame.bind(n, unknownValue("object"))
                 }
+            } catch {
+                // The work budget: what this path saw of the function is not all it would have seen.
+                abortReason = Abort.budget
+                let lines = def.range.line...max(def.range.line, def.range.endLine)
+                markUnfollowed(lines: lines, ownFrame: nil)
+                return
             }
         }
-        frames = [moduleFrame]
     }
 
     /// The class whose namespace holds this function, for a method's `self`.
