@@ -6,8 +6,9 @@ public enum Analyzer {
     public static func analyze(_ source: String) -> AnalysisResult {
         let parsed = PythonParser.parse(source)
         var builder: ResultBuilder?
+        let scopes = ScopeBuilder()
         let paths = ModulePaths.explore { plan in
-            let interp = Interpreter(module: parsed.module)
+            let interp = Interpreter(module: parsed.module, scopes: scopes)
             interp.recordsPoints = false
             interp.choices = PathChoices(plan: plan)
             if let builder { builder.attach(interp) } else { builder = ResultBuilder(interp, source: source) }

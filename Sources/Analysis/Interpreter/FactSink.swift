@@ -8,7 +8,7 @@ struct NameKey: Hashable { var range: SourceRange; var frame: String }
 /// Code a path gave up on (Havoc.swift): the lines it may have reached again, and whether it may have
 /// called functions (whose facts are then incomplete, except those of `ownFrame`, the function the
 /// path was running on its own, whose later statements saw the given-up state).
-struct Unfollowed {
+struct Unfollowed: Hashable {
     var lines: ClosedRange<Int>
     var mayCallCode: Bool
     var ownFrame: String?
@@ -77,10 +77,12 @@ struct FactSink {
 
     /// Joins the paths of one run into `self`: each path's facts first lose what the others gave up on.
     mutating func join(paths: [FactSink]) {
+        if paths.count == 1 { merge(paths[0]); return }
         for (i, path) in paths.enumerated() {
             var p = path
+            var seen = Set<Unfollowed>()
             for (j, other) in paths.enumerated() where j != i {
-                for u in other.unfollowed { p.markIncomplete(u) }
+                for u in other.unfollowed where seen.insert(u).inserted { p.markIncomplete(u) }
             }
             merge(p)
         }

@@ -5,8 +5,9 @@ public enum FactsJSON {
     /// The rc-facts/1 document for `source`: every path of the program (PathChoices.swift), joined.
     public static func facts(for source: String, program: String) -> String {
         let parsed = PythonParser.parse(source)
+        let scopes = ScopeBuilder()
         let paths = ModulePaths.explore { plan in
-            let interp = Interpreter(module: parsed.module)
+            let interp = Interpreter(module: parsed.module, scopes: scopes)
             interp.choices = PathChoices(plan: plan)
             interp.run()
             interp.finishProgram()

@@ -81,8 +81,9 @@ final class Interpreter {
     /// The first statement range seen on each line (edge creation sites).
     var lineRanges: [Int: SourceRange] = [:]
 
-    init(module: Module, maxSteps: Int = 60_000) {
-        scopes = ScopeBuilder()
+    /// `scopes` may be shared by runs of one module (its paths): scopes depend on the source alone.
+    init(module: Module, maxSteps: Int = 60_000, scopes: ScopeBuilder = ScopeBuilder()) {
+        self.scopes = scopes
         self.maxSteps = maxSteps
         self.module = module
     }
@@ -211,6 +212,8 @@ final class Interpreter {
     }
 
     func record(_ event: PointEvent, _ line: Int, _ f: Frame) {
+        // Another path records what this one saw before its last `true` choice (PathChoices.swift).
+        guard choices.isRecording else { return }
         if checkCounts, !countMismatches().isEmpty { countCheckFailures.append("\(event.rawValue) \(line) \(f.qualname)") }
         if recordsPoints {
             let observed = bindings(of: f)

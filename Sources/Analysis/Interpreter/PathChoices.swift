@@ -12,7 +12,19 @@ final class PathChoices {
     /// The first condition this run met past its plan, if any: where a refinement would fork.
     private(set) var unplannedLine: Int?
 
-    init(plan: [Bool] = []) { self.plan = plan }
+    /// Choices to make before this run's observations are its own (see `isRecording`).
+    private let sharedPrefix: Int
+
+    init(plan: [Bool] = []) {
+        self.plan = plan
+        sharedPrefix = (plan.lastIndex(of: true) ?? -1) + 1
+    }
+
+    /// Whether what the run sees now is recorded. Runs whose plans share the first k choices see the same
+    /// until their k-th choice; of the paths that share a prefix, the one that goes on choosing `false` also
+    /// exists (the explored tree is full), so each run records only from its last `true` choice on, and
+    /// every observation is still recorded once.
+    var isRecording: Bool { lines.count >= sharedPrefix }
 
     /// The truth to give the next undecidable condition, or nil when the plan is used up.
     func next(line: Int) -> Bool? {

@@ -258,6 +258,7 @@ final class ResultBuilder {
     }
 
     func didRun(_ s: Stmt, _ f: Frame) {
+        guard interp.choices.isRecording else { return }
         var subjects: [(String, Value, String, Bool)] = []   // subject, value, reason, freed
         func targets(_ e: Expr, reason: (String) -> String) {
             switch e.kind {
@@ -317,6 +318,7 @@ final class ResultBuilder {
     }
 
     func didEnter(_ def: FunctionBody, _ f: Frame) {
+        guard interp.choices.isRecording else { return }
         let k = StatementKey(range: def.range, frame: f.qualname)
         let headerEnd = def.lambdaBody == nil ? source.headerEnd(def.range) : nil
         if sink.statementEffects[k] == nil {
@@ -398,6 +400,7 @@ final class ResultBuilder {
     // MARK: - Cycles
 
     func observeCycles(_ comps: [[Int]], _ garbage: Set<Int>, _ at: SourceRange?) {
+        guard interp.choices.isRecording else { return }
         // A cycle through a tainted object may be stale: only vouched-for cycles are reported.
         for c in comps where !c.contains(where: { interp.heap[$0].tainted }) {
             let key = Set(c.map(objectID))

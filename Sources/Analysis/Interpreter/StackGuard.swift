@@ -26,8 +26,26 @@ struct StackGuard {
         return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     }
 
+    /// The main thread's stack size, read once: glibc reads /proc/self/maps to find it, which costs more
+    /// than analysing a small file.
+    private static let mainThreadStackSize = readThreadStackSize()
+
     /// The current thread's stack size (Linux), or a conservative 512 KB when it cannot be read.
     static func threadStackSize() -> UInt {
+        #if canImport(Glibc)
+        if isMainThread { return mainThreadStackSize }
+        #endif
+        return readThreadStackSize()
+    }
+
+    /// The main thread's id is the process id (Linux); gettid is looked up at run time like below.
+    private static var isMainThread: Bool {
+        typealias GetTid = @convention(c) () -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "gettid") else { return false }
+        return unsafeBitCast(symbol, to: GetTid.self)() == getpid()
+    }
+
+    private static func readThreadStackSize() -> UInt {
         #if canImport(Glibc)
         // pthread_getattr_np is a GNU extension the Glibc module does not export: look it up at run time.
         typealias GetAttr = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
