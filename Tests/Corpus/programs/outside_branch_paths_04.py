@@ -1,0 +1,17 @@
+# OUTSIDE SUBSET: 2 ifs in sequence on random values (4 paths); each appends, aliases or rebinds.
+import random
+
+random.seed(7)
+a = [1]
+b = [2]
+box = []
+if random.random() < 0.5:
+    box.append(a)
+else:
+    box.append(b)
+if random.random() < 0.5:
+    c = a
+else:
+    c = b
+d = [a, b, box]
+print(len(box), len(d))
