@@ -91,7 +91,15 @@ final class Recorder {
             case .opaque: j.strings.insert("opaque")
             case .unknown: j.unknown = true
             }
-            if let s = o.site { j.sites.insert(s) } else if case .exact = o.count { j.siteUnknown = true }
+            if let s = o.site {
+                j.sites.insert(s)
+            } else {
+                // An object whose site is not known (an unknown value): the sites seen are not all of them.
+                switch o.count {
+                case .exact, .unknown: j.siteUnknown = true
+                case .interned, .opaque: break
+                }
+            }
             j.typeNames.insert(o.typeName)
             if let t = o.valueText { j.valueTexts.insert(t) }
             points[key]?.bindings[name] = j
