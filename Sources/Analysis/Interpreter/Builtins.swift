@@ -203,9 +203,11 @@ extension Interpreter {
             guard let a = args.first else { return .atom(.str("")) }
             if typeName(of: a) == "str" { retain(a); return a }
             switch scalar(a) {
-            case .int(let i)?: return makeStr(String(i))
+            // int and None convert to a new string every time (even one character long); the texts of
+            // True and False are static strings.
+            case .int(let i)?: return makeFreshStr(String(i))
             case .bool(let b)?: return .atom(.str(b ? "True" : "False"))
-            case .none?: return .atom(.str("None"))
+            case .none?: return makeFreshStr("None")
             default:
                 // str(x): type.__call__ packs an args tuple, then str() runs x's __str__.
                 retain(a); f.push(a, "str()'s args tuple")

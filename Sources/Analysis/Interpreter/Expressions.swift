@@ -287,6 +287,14 @@ extension Interpreter {
         return .obj(o.id)
     }
 
+    /// A str object made at run time by code that does not use the one-character cache.
+    func makeFreshStr(_ s: String) -> Value {
+        if s.isEmpty { return .atom(.str("")) }
+        let o = newObject(.str, "str")
+        o.scalar = .str(s)
+        return .obj(o.id)
+    }
+
     /// Refuses values whose class would run Python code for the given special method.
     func requireNoUserCode(_ v: Value, method: String) throws {
         guard let o = heap.object(v) else { return }
@@ -384,15 +392,20 @@ enum ConstantFolder {
             return x.unicodeScalars.count + y.unicodeScalars.count <= 4096 ? .str(x + y) : nil
         case (.str(let x), .int(let n)) where op == .mult:
             return n >= 0 && x.unicodeScalars.count * n <= 4096 ? .str(String(repeating: x, count: n)) : nil
+        case (.int(let n), .str(let x)) where op == .mult:
+            return n >= 0 && x.unicodeScalars.count * n <= 4096 ? .str(String(repeating: x, count: n)) : nil
         case (.float(let x), .float(let y)):
-            switch op {
-            case .add: return .float(x + y)
-            case .sub: return .float(x - y)
-            case .mult: return .float(x * y)
-            default: return nil
-            }
+            return foldFloat(op, x, y)
+        case (.float(let x), .int(let y)):
+            return foldFloat(op, x, Double(y))
+        case (.int(let x), .float(let y)):
+            return foldFloat(op, Double(x), y)
         case (.tuple(let x), .tuple(let y)) where op == .add:
             return .tuple(x + y)
+        case (.tuple(let x), .int(let n)) where op == .mult:
+            return foldRepeat(x, n)
+        case (.int(let n), .tuple(let x)) where op == .mult:
+            return foldRepeat(x, n)
         default: return nil
         }
     }

@@ -187,11 +187,22 @@ final class Interpreter {
             if o.kind == .klass {
                 return BindingObservation(count: .opaque, site: label(o), typeName: "type", valueText: nil)
             }
+            if let text = Self.cachedLookingText(o) {
+                return BindingObservation(count: .interned, site: nil, typeName: "str", valueText: "str:\(text)")
+            }
             if o.tainted {
                 return BindingObservation(count: .unknown, site: label(o), typeName: o.typeName, valueText: nil)
             }
             return BindingObservation(count: .exact(o.rc), site: label(o), typeName: o.typeName, valueText: nil)
         }
+    }
+
+    /// A one-character Latin-1 string made at run time (`str(7)`): a new object, not the cached one, yet
+    /// the oracle reports every such string as interned, since it cannot tell them apart.
+    static func cachedLookingText(_ o: PyObj) -> String? {
+        guard o.kind == .str, case .str(let s)? = o.scalar, s.unicodeScalars.count == 1,
+              let u = s.unicodeScalars.first, u.value < 256 else { return nil }
+        return s
     }
 
     static let hiddenClassNames: Set<String> = ["__module__", "__qualname__", "__classcell__", "__doc__",

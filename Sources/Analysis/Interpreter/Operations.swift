@@ -77,6 +77,10 @@ extension Interpreter {
         guard let p = heap.object(o), p.kind == .instance || p.kind == .klass else {
             throw Abort("attribute store on this object")
         }
+        if p.kind == .klass, attr.hasPrefix("__"), attr.hasSuffix("__") {
+            // A special method set after the class was made (`C.__del__ = f`) changes what its instances do.
+            throw Abort("special attribute set on a class")
+        }
         if p.kind == .instance, let cls = p.classRef?.value.objectID {
             if classLookup(cls, "__setattr__") != nil { throw Abort("__setattr__") }
             if let d = classLookup(cls, attr), let x = heap.object(d), x.kind == .unknown { throw Abort("descriptor") }
@@ -547,10 +551,35 @@ extension Interpreter {
         }
         if let pa, pa.kind == .instance || pa.kind == .function || pa.kind == .klass { return a == b }
         if let pb, pb.kind == .instance || pb.kind == .function || pb.kind == .klass { return a == b }
+        if let pa, let pb, pa.kind == .range, pb.kind == .range, let x = pa.rangeValue, let y = pb.rangeValue {
+            // Ranges are equal when they give the same sequence.
+            let n = rangeLength(x)
+            guard n == rangeLength(y) else { return false }
+            return n == 0 || (x.start == y.start && (n == 1 || x.step == y.step))
+        }
         if let x = scalar(a), let y = scalar(b) {
             return try keyIdentityOrNil(x) == keyIdentityOrNil(y)
         }
-        return false
+        // Values of different built-in types with no equality across them are unequal; anything else
+        // (bound methods, weak references, views, a str whose text is unknown, ...) is not modelled.
+        if isPlainValue(a), isPlainValue(b), typeName(of: a) != typeName(of: b),
+           !(numericTypes.contains(typeName(of: a)) && numericTypes.contains(typeName(of: b))) {
+            return false
+        }
+        throw Abort("equality of \(typeName(of: a)) and \(typeName(of: b))")
+    }
+
+    private var numericTypes: Set<String> { ["int", "float", "bool", "complex"] }
+
+    private func isPlainValue(_ v: Value) -> Bool {
+        guard let o = heap.object(v) else {
+            if case .atom(.foreign) = v { return false }
+            return true
+        }
+        switch o.kind {
+        case .list, .tuple, .str, .int, .float, .range: return true
+        default: return false
+        }
     }
 
     private func keyIdentityOrNil(_ a: Atom) throws -> KeyIdentity? {

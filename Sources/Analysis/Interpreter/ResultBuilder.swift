@@ -191,6 +191,9 @@ final class ResultBuilder {
         case .obj(let id):
             let o = interp.heap[id]
             if o.kind == .unknown { return .unknown }
+            if let text = Interpreter.cachedLookingText(o), o.alive {
+                return .shared(typeName: "str", text: Atom.str(text).repr, count: .interned(reason: "one-character string"))
+            }
             let count: RefCount
             if !o.alive { count = .exact(0) }
             else if o.kind == .klass { count = .opaque }
