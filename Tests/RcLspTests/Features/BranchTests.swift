@@ -1,0 +1,91 @@
+import LSPTransport
+import XCTest
+
+/// Conditions the analysis cannot decide: both branches are followed, each with exact counts, and what
+/// comes after joins them into a range. `raise` and a failing `assert` end a path.
+final class BranchTests: XCTestCase {
+    func testBothBranchesOfAnUnknownConditionGetHintsAndTheJoinIsARange() throws {
+        let s = try EditorSession("""
+            import os
+            data = [1, 2, 3]
+            if os.environ.get("DEBUG"):
+                other = data
+            else:
+                del data
+            y = []
+
+            """)
+        XCTAssertEqual(try s.hints(), ["1:16 rc 1", "3:16 rc 2", "5:12 freed", "6:6 rc 1"])
+    }
+
+    func testAFunctionNobodyCallsGetsHintsInsideItsBranches() throws {
+        let s = try EditorSession("""
+            def build(flag):
+                items = []
+                if flag:
+                    extra = [1, 2]
+                    items.append(extra)
+                alias = items
+                return alias
+
+            """)
+        XCTAssertEqual(try s.hints(), ["0:16 rc 1", "1:14 rc 1", "3:22 rc 1", "4:27 rc 2", "5:17 rc 2"])
+    }
+
+    func testRaiseEndsItsPathSoWhatFollowsKeepsAnExactCount() throws {
+        let s = try EditorSession("""
+            def pick(a, c):
+                out = []
+                if a:
+                    out.append(1)
+                if c is None:
+                    raise ValueError("need c")
+                keep = out
+                return keep
+
+            """)
+        XCTAssertEqual(try s.hints(), ["0:15 rc 1", "1:12 rc 1", "6:14 rc 2"])
+    }
+
+    func testAValueThatDependsOnTheBranchShowsTheRangeOfBoth() throws {
+        let s = try EditorSession("""
+            import os
+            n = []
+            m = n if os.environ.get("X") else []
+            1️⃣m
+
+            """)
+        XCTAssertEqual(try s.hints(), ["1:6 rc 1", "2:36 rc 1–2"])
+        XCTAssertEqual(try s.hover(1), """
+            **m** depends on the path taken (2 possibilities):
+
+            **m** → list #1, created line 2 (`[]`)
+
+            rc **2**, held by:
+            - `n` in `<module>`
+            - `m` in `<module>`
+
+            contents: `[]`
+
+            ---
+
+            **m** → list #2, created line 3 (`[]`)
+
+            rc **1**, held by:
+            - `m` in `<module>`
+
+            contents: `[]`
+            """)
+    }
+
+    func testManyConditionsStayWithinTheBudgetAndNeverClaimAWrongCount() throws {
+        // 2^12 paths are too many: the first conditions are split, the later ones are given up.
+        var lines = ["import os", "acc = []"]
+        for i in 0..<12 { lines += ["if os.environ.get(\"V\(i)\"):", "    acc.append([])"] }
+        lines += ["last = acc", ""]
+        let s = try EditorSession(lines.joined(separator: "\n"))
+        let hints = try s.hints()
+        XCTAssertEqual(hints.first, "1:8 rc 1")
+        XCTAssertEqual(hints.last, "26:10 rc ?")
+    }
+}
