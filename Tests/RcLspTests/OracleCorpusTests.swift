@@ -11,7 +11,10 @@ final class OracleCorpusTests: XCTestCase {
     static let sharedCyclesOKAtLeast = 180
     /// The same on this package's corpus (its sound points are strings __str__/% build: not modelled).
     static let ownPreciseAtLeast = 2050
-    static let ownCyclesOKAtLeast = 109
+    static let ownCyclesOKAtLeast = 114
+    /// Outside the subset only "wrong" is a failure; the precise points there come from following both
+    /// branches of undecidable conditions (Tests/Corpus/BRANCHES.md), and may only go up too.
+    static let ownOutsidePreciseAtLeast = 1251
 
     private var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -69,6 +72,7 @@ final class OracleCorpusTests: XCTestCase {
         XCTAssertEqual(int(t, "in_subset", "missing"), 0)
         XCTAssertGreaterThanOrEqual(int(t, "in_subset", "precise"), Self.ownPreciseAtLeast)
         XCTAssertGreaterThanOrEqual(int(t, "cycles", "ok"), Self.ownCyclesOKAtLeast)
+        XCTAssertGreaterThanOrEqual(int(t, "outside", "precise"), Self.ownOutsidePreciseAtLeast)
     }
 
     /// Every count the interpreter maintains equals the count re-derived from its state, at every point of
