@@ -579,6 +579,12 @@ extension Interpreter {
             for v in pos { heap.taint(v) }
             return unknownValue("str")
         default:
+            if pos.isEmpty, let test = StrPredicates.test(attr) {
+                // A predicate on a known string; for other than ASCII text Python's Unicode tables decide,
+                // which are not modelled: the answer is then unknown (and a condition on it forks).
+                if let r = test(s) { return .atom(.bool(r)) }
+                return unknownValue("bool")
+            }
             throw Abort("str.\(attr)")
         }
     }
