@@ -11,10 +11,10 @@ final class OracleCorpusTests: XCTestCase {
     static let sharedCyclesOKAtLeast = 180
     /// The same on this package's corpus (its sound points are strings __str__/% build: not modelled).
     static let ownPreciseAtLeast = 2050
-    static let ownCyclesOKAtLeast = 114
+    static let ownCyclesOKAtLeast = 116
     /// Outside the subset only "wrong" is a failure; the precise points there come from following both
     /// branches of undecidable conditions (Tests/Corpus/BRANCHES.md), and may only go up too.
-    static let ownOutsidePreciseAtLeast = 1286
+    static let ownOutsidePreciseAtLeast = 1309
 
     private var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

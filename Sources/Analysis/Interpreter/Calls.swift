@@ -135,14 +135,18 @@ extension Interpreter {
 
     /// Code we do not model: it may keep or drop references to what it is given.
     func callUnknown(_ pos: [Value], _ kw: [(String, Value)]) throws -> Value {
+        // An unknown value can hold the program's code only once the program's objects reached unknown code
+        // unfollowed (then the heap is tainted), or in a function run on its own (its parameters).
+        let unknownMayBeCode = heapTainted || standalone
         for v in pos + kw.map(\.1) {
-            if heap.reachesCode(v) { throw Abort("program objects passed to unknown code") }
+            if heap.reachesCode(v, unknownMayBeCode: unknownMayBeCode) { throw Abort("program objects passed to unknown code") }
         }
         for v in pos + kw.map(\.1) {
             guard let o = heap.object(v) else { continue }
             // Unknown code may return its argument itself (math.floor(n) is n): no value keeps its count.
             heap.taint(v)
-            if o.kind != .str, o.kind != .int, o.kind != .float { heapTainted = true }
+            // It may change what it is given; an unknown value holds none of the program's objects.
+            if o.kind != .str, o.kind != .int, o.kind != .float, o.kind != .unknown { heapTainted = true }
         }
         return unknownValue("object")
     }

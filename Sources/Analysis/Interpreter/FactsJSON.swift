@@ -45,10 +45,15 @@ public enum FactsJSON {
         let vouched = runs.allSatisfy { i in
             i.abortReason == nil && !i.endedByException && !i.heapTainted && !i.cyclesAbandoned && !i.recordingStopped
         }
-        if vouched, let c = Recorder.joinedCycles(runs.map(\.recorder)) {
-            out += ",\n \"cycles\": [" + cycleList(c.cycles) + "]"
-            out += ",\n \"garbage_cycles\": [" + cycleList(c.garbage) + "]"
-            out += ",\n \"exit\": {\"freed_by_gc\": [" + c.freedByGC.sorted().map(quote).joined(separator: ", ") + "]}"
+        let recorders = runs.map(\.recorder)
+        if vouched, let cycles = Recorder.joinedTable(recorders.map(\.cycles)),
+           let garbage = Recorder.joinedTable(recorders.map(\.garbageCycles)) {
+            out += ",\n \"cycles\": [" + cycleList(cycles) + "]"
+            out += ",\n \"garbage_cycles\": [" + cycleList(garbage) + "]"
+            // What the collector frees at exit depends on the whole path: stated only when all paths agree.
+            if let freed = recorders.first?.freedByGC, recorders.allSatisfy({ $0.freedByGC == freed }) {
+                out += ",\n \"exit\": {\"freed_by_gc\": [" + freed.sorted().map(quote).joined(separator: ", ") + "]}"
+            }
         }
         if let a = runs.lazy.compactMap(\.abortReason).first { out += ",\n \"stopped\": \(quote(a))" }
         var notFollowed: [String] = []
@@ -104,3 +109,5 @@ public enum FactsJSON {
         return out + "\""
     }
 }
+
+

@@ -241,7 +241,7 @@ final class Heap {
 
     /// True when `v` reaches a function, class, instance, method or unknown object: code handed such a
     /// value could call back into the program.
-    func reachesCode(_ v: Value) -> Bool {
+    func reachesCode(_ v: Value, unknownMayBeCode: Bool = true) -> Bool {
         guard case .obj(let first) = v else { return false }
         var work = [first]
         var seen = Set<Int>()
@@ -249,7 +249,8 @@ final class Heap {
             guard seen.insert(id).inserted else { continue }
             let o = objects[id]
             switch o.kind {
-            case .function, .klass, .instance, .method, .unknown: return true
+            case .function, .klass, .instance, .method: return true
+            case .unknown: if unknownMayBeCode { return true }
             default: break
             }
             o.forEachTarget { work.append($0) }

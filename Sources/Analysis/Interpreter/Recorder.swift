@@ -159,22 +159,16 @@ final class Recorder {
         }
     }
 
-    /// The cycles of several paths, when they agree wherever more than one path ran a line (a line only
-    /// one path ran has that path's cycles, whichever way the program went); nil when they do not.
-    static func joinedCycles(_ paths: [Recorder]) -> (cycles: [Int: Set<[String]>], garbage: [Int: Set<[String]>], freedByGC: Set<String>)? {
-        guard let first = paths.first else { return nil }
-        var cycles = first.cycles, garbage = first.garbageCycles
-        for p in paths.dropFirst() {
-            guard p.freedByGC == first.freedByGC else { return nil }
-            for (line, c) in p.cycles {
-                if let mine = cycles[line], mine != c { return nil }
-                cycles[line] = c
-            }
-            for (line, g) in p.garbageCycles {
-                if let mine = garbage[line], mine != g { return nil }
-                garbage[line] = g
+    /// The cycles of several paths by line, when they agree wherever more than one path ran a line (a
+    /// line only one path ran has that path's cycles, whichever way the program went); nil when not.
+    static func joinedTable(_ tables: [[Int: Set<[String]>]]) -> [Int: Set<[String]>]? {
+        var out: [Int: Set<[String]>] = [:]
+        for t in tables {
+            for (line, c) in t {
+                if let mine = out[line], mine != c { return nil }
+                out[line] = c
             }
         }
-        return (cycles, garbage, first.freedByGC)
+        return out
     }
 }
