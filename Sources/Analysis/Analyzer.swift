@@ -7,15 +7,15 @@ public enum Analyzer {
         let parsed = PythonParser.parse(source)
         var builder: ResultBuilder?
         let scopes = ScopeBuilder()
-        let paths = ModulePaths.explore { plan in
+        let paths = ModulePaths.explore { choices in
             let interp = Interpreter(module: parsed.module, scopes: scopes)
             interp.recordsPoints = false
-            interp.choices = PathChoices(plan: plan)
+            interp.choices = choices
             if let builder { builder.attach(interp) } else { builder = ResultBuilder(interp, source: source) }
             builder?.beginPath()
             interp.run()
             let sink = builder?.endPath() ?? FactSink()
-            return PathOutcome(plan: plan, observed: (interp, sink), decidedLines: interp.choices.lines,
+            return PathOutcome(plan: choices.plan, observed: (interp, sink), decidedLines: interp.choices.lines,
                                unplannedLine: interp.choices.unplannedLine, steps: interp.steps)
         }
         guard let builder else { return AnalysisResult(syntaxErrors: parsed.errors) }

@@ -5,55 +5,60 @@ import XCTest
 /// exploration stops.
 final class PathExplorerTests: XCTestCase {
     /// A fake run over a program with `conditions` undecidable conditions on lines 10, 20, ...
-    private func run(_ conditions: Int, steps: Int = 1) -> ([Bool]) -> PathOutcome<[Bool]> {
-        { plan in
-            let choices = PathChoices(plan: plan)
+    private func run(_ conditions: Int, steps: Int = 1) -> (PathChoices) -> PathOutcome<[Bool]> {
+        { choices in
             for i in 0..<conditions { if choices.next(line: 10 * (i + 1)) == nil { break } }
-            return PathOutcome(plan: plan, observed: plan, decidedLines: choices.lines,
+            return PathOutcome(plan: choices.plan, observed: choices.made, decidedLines: choices.lines,
                                unplannedLine: choices.unplannedLine, steps: steps)
         }
     }
 
     func testAProgramWithoutUndecidableConditionsRunsOnce() {
-        let paths = PathExplorer.explore(maxPaths: 8, maxSteps: 100, run: run(0))
-        XCTAssertEqual(paths.map(\.plan), [[]])
+        let paths = PathExplorer.explore(maxPaths: 8, maxDepth: 3, maxSteps: 100, run: run(0))
+        XCTAssertEqual(paths.map(\.observed), [[]])
     }
 
-    func testEveryCombinationIsRunWhenTheBudgetAllows() {
-        let paths = PathExplorer.explore(maxPaths: 8, maxSteps: 100, run: run(2))
-        XCTAssertEqual(paths.map(\.plan), [[true, true], [true, false], [false, true], [false, false]])
+    func testEveryCombinationIsRunOnceWhenTheBudgetAllows() {
+        let paths = PathExplorer.explore(maxPaths: 8, maxDepth: 3, maxSteps: 100, run: run(2))
+        XCTAssertEqual(paths.map(\.observed), [[false, false], [true, false], [false, true], [true, true]])
         XCTAssertTrue(paths.allSatisfy { $0.unplannedLine == nil })
     }
 
-    func testEarlierConditionsSplitFirstAndTheFrontierStaysAtTheBudget() {
-        let paths = PathExplorer.explore(maxPaths: 5, maxSteps: 100, run: run(10))
-        XCTAssertEqual(paths.map(\.plan), [[true, true, true], [true, true, false], [true, false],
-                                           [false, true], [false, false]])
-        // The runs whose plans ran out gave up on the next condition: that is what keeps them sound.
-        XCTAssertEqual(paths.map(\.unplannedLine), [40, 40, 30, 30, 30])
+    func testEarlierConditionsSplitFirstAndDeeperOnesAreGivenUp() {
+        let paths = PathExplorer.explore(maxPaths: 8, maxDepth: 2, maxSteps: 100, run: run(10))
+        XCTAssertEqual(paths.map(\.observed), [[false, false], [true, false], [false, true], [true, true]])
+        // The runs gave up on the third condition: that is what keeps them sound.
+        XCTAssertEqual(paths.map(\.unplannedLine), [30, 30, 30, 30])
     }
 
-    func testTheStepBudgetStopsRefining() {
-        let paths = PathExplorer.explore(maxPaths: 64, maxSteps: 5, run: run(10, steps: 2))
-        XCTAssertEqual(paths.map(\.plan), [[true], [false]])
+    func testThePathBudgetBoundsTheRuns() {
+        let paths = PathExplorer.explore(maxPaths: 3, maxDepth: 8, maxSteps: 100, run: run(10))
+        XCTAssertEqual(paths.map(\.observed), [[false, false], [true], [false, true]])
+        XCTAssertEqual(paths.map(\.unplannedLine), [30, 20, 30])
     }
 
-    func testAReplayThatMeetsOtherConditionsKeepsItsParent() {
-        // A run whose conditions depend on something else than its choices cannot be replayed.
+    func testTheStepBudgetStopsForking() {
+        // Forks are decided during the first run, before its steps are counted: it forks; later runs
+        // find the budget spent.
+        let paths = PathExplorer.explore(maxPaths: 64, maxDepth: 8, maxSteps: 5, run: run(10, steps: 6))
+        XCTAssertEqual(paths.count, 9)
+        XCTAssertTrue(paths.dropFirst().allSatisfy { $0.observed.count == $0.plan.count })
+    }
+
+    func testAReplayThatMeetsOtherConditionsFallsBackToOneRunThatForksNothing() {
         var calls = 0
-        let paths = PathExplorer.explore(maxPaths: 8, maxSteps: 100) { plan -> PathOutcome<Int> in
+        let paths = PathExplorer.explore(maxPaths: 8, maxDepth: 3, maxSteps: 100) { choices -> PathOutcome<Int> in
             calls += 1
-            let choices = PathChoices(plan: plan)
             _ = choices.next(line: calls)
-            return PathOutcome(plan: plan, observed: calls, decidedLines: choices.lines,
+            return PathOutcome(plan: choices.plan, observed: calls, decidedLines: choices.lines,
                                unplannedLine: choices.unplannedLine, steps: 1)
         }
-        XCTAssertEqual(paths.map(\.plan), [[]])
-        XCTAssertNil(paths[0].unplannedLine)
+        XCTAssertEqual(paths.map(\.observed), [3])
+        XCTAssertEqual(paths[0].unplannedLine, 3)
     }
 
     func testEachObservationIsRecordedByOnePathOnly() {
-        // Paths that share their first choices see the same until then: only the one that goes on
+        // Runs that agree on their first choices see the same until then: only the one that went on
         // choosing false records it.
         let c = PathChoices(plan: [true, false, true, false])
         XCTAssertFalse(c.isRecording)

@@ -6,12 +6,12 @@ public enum FactsJSON {
     public static func facts(for source: String, program: String) -> String {
         let parsed = PythonParser.parse(source)
         let scopes = ScopeBuilder()
-        let paths = ModulePaths.explore { plan in
+        let paths = ModulePaths.explore { choices in
             let interp = Interpreter(module: parsed.module, scopes: scopes)
-            interp.choices = PathChoices(plan: plan)
+            interp.choices = choices
             interp.run()
             interp.finishProgram()
-            return PathOutcome(plan: plan, observed: interp, decidedLines: interp.choices.lines,
+            return PathOutcome(plan: choices.plan, observed: interp, decidedLines: interp.choices.lines,
                                unplannedLine: interp.choices.unplannedLine, steps: interp.steps)
         }
         return render(paths.map(\.observed), program: program)

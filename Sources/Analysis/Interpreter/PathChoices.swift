@@ -1,100 +1,117 @@
-/// Forking on conditions the analysis cannot decide, done by replay: a run follows a plan, the list of
-/// truth values to give the first undecidable conditions it meets, in the order it meets them. A condition
-/// past the plan is not guessed: the run gives up on that statement as before (its effects become
-/// unknown) and notes that one more choice would refine it. `PathExplorer` then replaces that run by two
-/// runs whose plans end in `true` and `false`. The analysis is deterministic, so a replayed run meets the
-/// same conditions in the same order; the lines of the conditions are kept to check that it did.
+/// Forking on conditions the analysis cannot decide, done by replay. A run follows a plan: the truth
+/// values to give the first undecidable conditions it meets, in the order it meets them. Past its plan, a
+/// run may fork while the budget allows: it takes `false` and leaves the plan that takes `true` there to a
+/// later run. When the budget does not allow it, the run gives up on that statement as before (its
+/// effects become unknown), which is sound. The analysis is deterministic, so a replayed run meets the same
+/// conditions in the same order; the lines of the conditions are kept to check that it did.
 
 final class PathChoices {
     let plan: [Bool]
-    /// Lines of the conditions decided so far, plan first.
+    /// Every choice made so far, plan first, and the line of each condition.
+    private(set) var made: [Bool] = []
     private(set) var lines: [Int] = []
-    /// The first condition this run met past its plan, if any: where a refinement would fork.
+    /// Plans this run left to later runs: its choices up to a fork, then `true`.
+    private(set) var alternatives: [[Bool]] = []
+    /// The first condition this run gave up on, if any.
     private(set) var unplannedLine: Int?
-
+    /// Whether a fork at this depth (the number of choices made before it) is within the budget.
+    private let mayFork: (Int) -> Bool
     /// Choices to make before this run's observations are its own (see `isRecording`).
     private let sharedPrefix: Int
 
-    init(plan: [Bool] = []) {
+    init(plan: [Bool] = [], mayFork: @escaping (Int) -> Bool = { _ in false }) {
         self.plan = plan
+        self.mayFork = mayFork
         sharedPrefix = (plan.lastIndex(of: true) ?? -1) + 1
     }
 
-    /// Whether what the run sees now is recorded. Runs whose plans share the first k choices see the same
-    /// until their k-th choice; of the paths that share a prefix, the one that goes on choosing `false` also
-    /// exists (the explored tree is full), so each run records only from its last `true` choice on, and
-    /// every observation is still recorded once.
-    var isRecording: Bool { lines.count >= sharedPrefix }
-
-    /// The truth to give the next undecidable condition, or nil when the plan is used up.
+    /// The truth to give the next undecidable condition, or nil to give up on it.
     func next(line: Int) -> Bool? {
-        guard lines.count < plan.count else {
+        let choice: Bool
+        if made.count < plan.count {
+            choice = plan[made.count]
+        } else if unplannedLine == nil, mayFork(made.count) {
+            alternatives.append(made + [true])
+            choice = false
+        } else {
             if unplannedLine == nil { unplannedLine = line }
             return nil
         }
+        made.append(choice)
         lines.append(line)
-        return plan[lines.count - 1]
+        return choice
     }
 
-    /// Whether one more choice would make this run more precise.
-    var wantsMore: Bool { unplannedLine != nil }
+    /// Whether what the run sees now is recorded. Runs whose choices agree up to a condition see the same
+    /// until then; of those, the one that went on choosing `false` is the run that forked them off, so
+    /// each run records only from its plan's last `true` on, and every observation is recorded once.
+    var isRecording: Bool { made.count >= sharedPrefix }
 }
 
-/// One finished run of a plan: what it observed, and whether it met a condition past its plan.
+/// One finished run: what it observed, the lines of the conditions it decided, how much work it took.
 struct PathOutcome<Observed> {
     var plan: [Bool]
     var observed: Observed
-    /// Lines of the conditions it decided, and of the first one it could not.
     var decidedLines: [Int]
     var unplannedLine: Int?
     var steps: Int
 }
 
-/// Explores the tree of choices breadth first: the earliest undecided condition is split first. Every
-/// plan in the returned frontier covers the executions whose conditions go its way, so together they cover
-/// them all: a run whose plan ran out made its remaining choices unknown, which is sound.
+/// Runs a program's paths. Each run forks at most `maxDepth` choices deep, so the paths split the earliest
+/// conditions first; at most `maxPaths` runs, and no new fork once `maxSteps` of work are spent. Together
+/// the runs cover every execution: each fork's other side is run, and what a run gave up on is unknown.
 enum PathExplorer {
-    static func explore<Observed>(maxPaths: Int, maxSteps: Int,
-                                  run: ([Bool]) -> PathOutcome<Observed>) -> [PathOutcome<Observed>] {
-        var frontier = [run([])]
-        var spent = frontier[0].steps
-        while frontier.count < maxPaths, spent < maxSteps {
-            // The shortest plan that asked for more: earlier choices split first.
-            guard let i = frontier.indices.filter({ frontier[$0].unplannedLine != nil })
-                .min(by: { frontier[$0].plan.count < frontier[$1].plan.count }) else { break }
-            let parent = frontier[i]
-            let yes = run(parent.plan + [true])
-            let no = run(parent.plan + [false])
-            spent += yes.steps + no.steps
-            // A replay that met other conditions than its parent did is not trusted: keep the parent.
-            let forkLine = parent.unplannedLine
-            guard yes.decidedLines.count == parent.plan.count + 1, no.decidedLines.count == parent.plan.count + 1,
-                  yes.decidedLines.last == forkLine, no.decidedLines.last == forkLine,
-                  Array(yes.decidedLines.dropLast()) == parent.decidedLines,
-                  Array(no.decidedLines.dropLast()) == parent.decidedLines else {
-                var stuck = parent
-                stuck.unplannedLine = nil
-                frontier[i] = stuck
-                continue
-            }
-            frontier.replaceSubrange(i...i, with: [yes, no])
+    static func explore<Observed>(maxPaths: Int, maxDepth: Int, maxSteps: Int,
+                                  run: (PathChoices) -> PathOutcome<Observed>) -> [PathOutcome<Observed>] {
+        PathStats.explorations += 1
+        var committed = 1
+        var spent = 0
+        let mayFork: (Int) -> Bool = { depth in
+            guard depth < maxDepth, committed < maxPaths, spent < maxSteps else { return false }
+            committed += 1
+            return true
         }
-        return frontier
+        var pending: [(plan: [Bool], parentLines: [Int])] = [([], [])]
+        var done: [PathOutcome<Observed>] = []
+        while !pending.isEmpty {
+            let next = pending.removeFirst()
+            let choices = PathChoices(plan: next.plan, mayFork: mayFork)
+            let outcome = run(choices)
+            PathStats.runs += 1
+            spent += outcome.steps
+            // A replay that met other conditions than the run that forked it leaves that fork's other
+            // side uncovered: start over with one run that forks nothing.
+            guard Array(outcome.decidedLines.prefix(next.plan.count)) == Array(next.parentLines.prefix(next.plan.count)) else {
+                return [run(PathChoices())]
+            }
+            for alt in choices.alternatives { pending.append((alt, choices.lines)) }
+            done.append(outcome)
+        }
+        PathStats.finalPaths += done.count
+        return done
     }
 }
 
 /// The budgets of the two kinds of run: the module (each path a fresh interpreter), and each function the
-/// program never calls, run on its own (PathExplorer over its body).
+/// program never calls, run on its own.
 enum ModulePaths {
     static let maxPaths = 16
+    static let maxDepth = 4
     static let maxSteps = 120_000
 
-    static func explore<Observed>(_ run: ([Bool]) -> PathOutcome<Observed>) -> [PathOutcome<Observed>] {
-        PathExplorer.explore(maxPaths: maxPaths, maxSteps: maxSteps, run: run)
+    static func explore<Observed>(_ run: (PathChoices) -> PathOutcome<Observed>) -> [PathOutcome<Observed>] {
+        PathExplorer.explore(maxPaths: maxPaths, maxDepth: maxDepth, maxSteps: maxSteps, run: run)
     }
 }
 
 enum FunctionPaths {
     static let maxPaths = 8
+    static let maxDepth = 3
     static let maxSteps = 6_000
+}
+
+public enum PathStats {
+    nonisolated(unsafe) public static var explorations = 0
+    nonisolated(unsafe) public static var runs = 0
+    nonisolated(unsafe) public static var finalPaths = 0
 }

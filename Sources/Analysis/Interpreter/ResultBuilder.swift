@@ -79,8 +79,12 @@ final class ResultBuilder {
         var names: [NameFact] = []
         for key in committed.nameOrder {
             guard let n = committed.nameFacts[key] else { continue }
-            names.append(NameFact(range: key.range, name: n.name, frame: key.frame,
-                                  values: n.order.compactMap { n.values[$0] }))
+            // Objects in the order they were made, whichever path saw them first.
+            let values = n.order.compactMap { n.values[$0] }.enumerated().sorted { a, b in
+                let x = allocationRank(a.element) ?? (Int.max, a.offset), y = allocationRank(b.element) ?? (Int.max, b.offset)
+                return x != y ? x < y : a.offset < b.offset
+            }.map(\.element)
+            names.append(NameFact(range: key.range, name: n.name, frame: key.frame, values: values))
         }
         names.sort { ($0.range.line, $0.range.utf8Column) < ($1.range.line, $1.range.utf8Column) }
         return AnalysisResult(syntaxErrors: syntaxErrors, objects: heapObjects, statements: statements,
@@ -89,6 +93,12 @@ final class ResultBuilder {
     }
 
     // MARK: - Objects
+
+    private func allocationRank(_ v: ValueFact) -> (Int, Int)? {
+        guard case .object(let s) = v, allocationOrder.indices.contains(s.object.raw) else { return nil }
+        let o = allocationOrder[s.object.raw]
+        return (o.run, o.id)
+    }
 
     func objectID(_ id: Int) -> ObjectID {
         if let r = resultIDs[id] { return r }
@@ -122,6 +132,12 @@ final class ResultBuilder {
         var heapReferences = t.rc - out.count
         let exact = !t.tainted && t.kind != .klass && t.kind != .unknown
         if exact && heapReferences <= 0 { return out }
+        // A count that is not vouched for has holders that are not all known either: the names above are
+        // what is sure, and a scan of the whole heap for the rest (per observation) is not worth its cost.
+        if !exact {
+            if t.kind == .klass { out.append(.hidden("the class's own internal references")) }
+            return out
+        }
         heap.holderIDs.removeAll { !heap[$0].alive }
         for id in heap.holderIDs {
             if exact && heapReferences <= 0 { break }

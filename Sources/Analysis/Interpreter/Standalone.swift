@@ -27,12 +27,14 @@ extension Interpreter {
             start = index + 1
             done.insert(fo.id)
             analysed += 1
-            let paths = PathExplorer.explore(maxPaths: FunctionPaths.maxPaths, maxSteps: FunctionPaths.maxSteps) { plan in
+            let cls = owningClass(of: fo.id, qualname: info.qualname)
+            let paths = PathExplorer.explore(maxPaths: FunctionPaths.maxPaths, maxDepth: FunctionPaths.maxDepth,
+                                             maxSteps: FunctionPaths.maxSteps) { pathChoices in
                 builder.beginPath()
                 let before = steps
-                choices = PathChoices(plan: plan)
-                runStandalone(fo, info)
-                return PathOutcome(plan: plan, observed: builder.endPath(), decidedLines: choices.lines,
+                choices = pathChoices
+                runStandalone(fo, info, ownerClass: cls)
+                return PathOutcome(plan: pathChoices.plan, observed: builder.endPath(), decidedLines: choices.lines,
                                    unplannedLine: choices.unplannedLine, steps: steps - before)
             }
             builder.commit(paths.map(\.observed))
@@ -43,13 +45,18 @@ extension Interpreter {
 
     /// One path of a function run on its own. Never throws: what it cannot follow is given up statement
     /// by statement; the work budget gives up the whole function.
-    private func runStandalone(_ fo: PyObj, _ info: FunctionInfo) {
+    private func runStandalone(_ fo: PyObj, _ info: FunctionInfo, ownerClass: PyObj?) {
         let def = info.def
         if def.scope.isGenerator { return }
         restartAllocationOrdinals()
         let firstNew = heap.objects.count
         frames = [moduleFrame]
-        defer { frames = [moduleFrame] }
+        defer {
+            frames = [moduleFrame]
+            // What this run made is unreachable once it ends (a store into an older object tainted it):
+            // later runs need not scan it for holders.
+            if heap.holderIDs.last.map({ $0 >= firstNew }) == true { heap.holderIDs.removeAll { $0 >= firstNew } }
+        }
         let frame = Frame(kind: .function, qualname: info.qualname, scope: def.scope, depth: 1)
         retain(.obj(fo.id))
         frame.function = .obj(fo.id)
@@ -58,7 +65,7 @@ extension Interpreter {
         if let ka = def.args.kwarg { params.append(ka) }
         var bound: [String: Value] = [:]
         for (i, p) in params.enumerated() {
-            if i == 0, let cls = owningClass(of: fo.id, qualname: info.qualname) {
+            if i == 0, let cls = ownerClass {
                 let inst = newObject(.instance, cls.classInfo?.name ?? "object")
                 inst.classRef = Slot(value: .obj(cls.id), line: def.defLine)
                 retain(.obj(cls.id))

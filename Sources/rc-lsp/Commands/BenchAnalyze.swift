@@ -46,6 +46,7 @@ enum BenchAnalyze {
         print(String(format: "slowest: %.3f s %@", slowest.1, slowest.0))
         print("over 1 s: \(overOneSecond.count)\(overOneSecond.isEmpty ? "" : " " + overOneSecond.joined(separator: " "))")
         print("work budget exhausted: \(budgetStops) files")
+        print("paths: \(PathStats.explorations) explorations, \(PathStats.runs) runs, \(PathStats.finalPaths) final paths")
         return 0
     }
 
