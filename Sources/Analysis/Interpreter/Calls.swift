@@ -157,7 +157,9 @@ extension Interpreter {
         if standalone {
             // Inside a function analysed on its own, calls are not followed: the callee's facts describe
             // the program's real calls only.
+            // The callee may change what it is given and what its closure cells hold.
             for v in pos + kw.map(\.1) { heap.taint(v) }
+            heap.taint(fnValue)
             return unknownValue("object")
         }
         let def = info.def

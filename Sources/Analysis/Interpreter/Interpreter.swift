@@ -375,6 +375,8 @@ final class Interpreter {
         case .local, .classNamespace:
             if let old = f.bind(name, v) { release(old) }
         case .global:
+            // A function run on its own does not know who else reads its globals.
+            if standalone { heap.taint(v) }
             if let old = moduleFrame.bind(name, v) { release(old) }
         case .cell, .free:
             guard let c = cell(name, f) else { throw Abort("no cell for \(name)") }

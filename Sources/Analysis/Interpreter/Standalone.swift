@@ -101,8 +101,14 @@ extension Interpreter {
                 markUnfollowed(s, ownFrame: frame.qualname)
                 frames = [moduleFrame, frame]
                 frame.stack.removeAll()
-                // Everything older was tainted before this function started.
-                for o in heap.objects[firstNew...] where o.alive { o.tainted = true }
+                // Everything older was tainted before this function started, and what it made since is
+                // reachable from no tainted object, no global and no code it did not follow (each of those
+                // taints what reaches it): whatever code runs, it reaches only what the names the statement
+                // mentions reach (a nested function mentioned reaches its cells).
+                var mentioned = Set<String>()
+                MayCallCode.names(s, into: &mentioned)
+                for n in mentioned { if let v = frame.lookup(n) ?? cell(n, frame)?.items.first?.value { heap.taint(v) } }
+                for n in mentioned { if let c = frame.cells[n] { heap.taint(.obj(c)) } }
                 var names = Set<String>()
                 AssignedNames.collect(s, into: &names)
                 for n in names.sorted() where frame.scope.resolve(n) == .local {

@@ -88,4 +88,27 @@ final class BranchTests: XCTestCase {
         XCTAssertEqual(hints.first, "1:8 rc 1")
         XCTAssertEqual(hints.last, "26:10 rc ?")
     }
+
+    func testTypeTestsOnUnknownValuesForkAndAGivenUpConditionOnlyBlursWhatItMentions() throws {
+        let s = try EditorSession("""
+            def f(x, n):
+                out = []
+                if isinstance(x, list):
+                    a = out
+                if n:
+                    print(n)
+                other = []
+                if x.attr:
+                    b = other
+                if n == 0:
+                    c = other
+                keep = out
+                return keep
+
+            """)
+        // Three conditions are split (8 paths); the fourth is given up: `other`, which it mentions, is no
+        // longer counted, `out` still is.
+        XCTAssertEqual(try s.hints(), ["0:12 rc 1", "1:12 rc 1", "3:15 rc 2", "6:14 rc 1", "8:17 rc 2",
+                                       "11:14 rc 2–3"])
+    }
 }

@@ -1,0 +1,46 @@
+import LSPTransport
+import XCTest
+
+/// Functions the program never calls are analysed on their own: what they make is counted exactly, and
+/// whatever else may reach it (a closure they call, a global they set) takes the exact count away.
+final class UncalledFunctionTests: XCTestCase {
+    func testWhatTheFunctionMakesIsCountedExactly() throws {
+        let s = try EditorSession("""
+            def f(x):
+                out = []
+                alias = out
+                return alias
+
+            """)
+        XCTAssertEqual(try s.hints(), ["0:9 rc 1", "1:12 rc 1", "2:15 rc 2"])
+    }
+
+    func testACalledClosureMayRebindItsCellsSoTheyAreNoLongerCounted() throws {
+        let s = try EditorSession("""
+            def f():
+                out = []
+                def g():
+                    nonlocal out
+                    out = None
+                g()
+                keep = out
+                return keep
+
+            """)
+        XCTAssertEqual(try s.hints(), ["0:8 rc 1", "1:12 rc 1", "2:12 rc 1", "6:14 rc ?"])
+    }
+
+    func testAGlobalItSetsMayBeReadByAnyone() throws {
+        let s = try EditorSession("""
+            cache = None
+            def f(key):
+                global cache
+                made = []
+                cache = made
+                other = made
+                return other
+
+            """)
+        XCTAssertEqual(try s.hints(), ["1:11 rc 1", "3:13 rc 1", "4:16 rc ?", "5:16 rc ?"])
+    }
+}
