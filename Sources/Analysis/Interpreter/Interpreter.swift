@@ -21,7 +21,12 @@ final class Interpreter {
     let scopes: ScopeBuilder
     var frames: [Frame] = []
     var steps = 0
-    let maxSteps: Int
+    /// The work budget: steps (statements, loop iterations, calls) before the run gives up.
+    var maxSteps: Int
+    /// A module statement that exhausts the budget (a loop of a million iterations) is given up like any
+    /// statement the analysis cannot follow, and the rest of the module gets this much more, this often.
+    let budgetExtension = 20_000
+    var budgetExtensionsLeft = 2
     let maxCallDepth = 40
     /// Expression and block nesting right now, bounded so deeply nested input cannot overflow the stack.
     var nesting = 0
@@ -107,7 +112,11 @@ final class Interpreter {
             } catch let a as Abort {
                 // The rest of this statement was not followed: points it may reach again are incomplete.
                 markUnfollowed(s)
-                if a.reason == Abort.budget { abortReason = a.reason; return }
+                if a.reason == Abort.budget {
+                    guard budgetExtensionsLeft > 0 else { abortReason = a.reason; return }
+                    budgetExtensionsLeft -= 1
+                    maxSteps = steps + budgetExtension
+                }
                 // Outside the subset: forget what this statement may have changed, then go on.
                 havocReasons.append("line \(s.range.line): \(a.reason)")
                 havoc(after: s)
@@ -246,7 +255,10 @@ final class Interpreter {
 
     func visibleSuccessors(_ id: Int) -> [Int] {
         var out: [Int] = []
+        var edges = 0
+        defer { cycleWork += edges }
         heap[id].forEachTarget { t in
+            edges += 1
             let o = self.heap[t]
             if o.alive, o.visible, o.canHoldReferences { out.append(t) }
         }
@@ -258,6 +270,7 @@ final class Interpreter {
         heap.holderIDs.removeAll { !heap[$0].alive }
         let nodes = heap.holderIDs.filter { heap[$0].visible }
         // Budget: a search per point over a huge heap (a loop building 100,000 lists) would take minutes.
+        // It counts the nodes and the references searched (a list of 100,000 ints is one node).
         cycleWork += nodes.count
         if cycleWork > maxCycleWork {
             cyclesAbandoned = true

@@ -7,8 +7,12 @@
 extension Interpreter {
     /// Runs every uncalled function on its own, each over the paths of its undecidable conditions, and
     /// hands `builder` the joined facts of each.
-    func analyzeUncalledFunctions(into builder: ResultBuilder, maxFunctions: Int = 400) {
-        guard abortReason == nil else { return }
+    func analyzeUncalledFunctions(into builder: ResultBuilder, maxFunctions: Int = 400, maxSteps budget: Int = 60_000,
+                                  maxStepsPerRun: Int = 15_000) {
+        // Functions have a budget of their own: a module that spent its budget still gets them analysed.
+        guard abortReason == nil || abortReason == Abort.budget else { return }
+        abortReason = nil
+        steps = 0
         cyclesAbandoned = true   // what a hypothetical call links up is not reported as a cycle
         standalone = true
         stackGuard = StackGuard()
@@ -33,7 +37,9 @@ extension Interpreter {
                 builder.beginPath()
                 let before = steps
                 choices = pathChoices
-                runStandalone(fo, info, ownerClass: cls)
+                // One run may not spend the budget of all the functions after it.
+                maxSteps = min(budget, steps + maxStepsPerRun)
+                runStandalone(fo, info, ownerClass: cls, lastRunAllowed: maxSteps >= budget)
                 return PathOutcome(plan: pathChoices.plan, observed: builder.endPath(), decidedLines: choices.lines,
                                    unplannedLine: choices.unplannedLine, steps: steps - before)
             }
@@ -45,7 +51,7 @@ extension Interpreter {
 
     /// One path of a function run on its own. Never throws: what it cannot follow is given up statement
     /// by statement; the work budget gives up the whole function.
-    private func runStandalone(_ fo: PyObj, _ info: FunctionInfo, ownerClass: PyObj?) {
+    private func runStandalone(_ fo: PyObj, _ info: FunctionInfo, ownerClass: PyObj?, lastRunAllowed: Bool) {
         let def = info.def
         if def.scope.isGenerator { return }
         restartAllocationOrdinals()
@@ -115,8 +121,9 @@ extension Interpreter {
                     _ = frame.bind(n, unknownValue("object"))
                 }
             } catch {
-                // The work budget: what this path saw of the function is not all it would have seen.
-                abortReason = Abort.budget
+                // The work budget: what this path saw of the function is not all it would have seen. Past
+                // the budget of all functions, the analysis of functions stops.
+                if lastRunAllowed { abortReason = Abort.budget }
                 let lines = def.range.line...max(def.range.line, def.range.endLine)
                 markUnfollowed(lines: lines, ownFrame: nil)
                 return

@@ -43,4 +43,22 @@ final class UncalledFunctionTests: XCTestCase {
             """)
         XCTAssertEqual(try s.hints(), ["1:11 rc 1", "3:13 rc 1", "4:16 rc ?", "5:16 rc ?"])
     }
+
+    func testALoopTooLongToFollowIsGivenUpAndTheRestOfTheFileStillCounts() throws {
+        let s = try EditorSession("""
+            acc = []
+            for i in range(1000000):
+                acc.append(i)
+            b = [1]
+            c = b
+
+            def f():
+                x = []
+                y = x
+                return y
+
+            """)
+        XCTAssertEqual(try s.hints(), ["0:8 rc 1", "1:24 rc ?", "2:17 rc ?", "3:7 rc 1", "4:5 rc 2",
+                                       "6:8 rc 1", "7:10 rc 1", "8:9 rc 2"])
+    }
 }
