@@ -83,8 +83,12 @@ public struct ObjectState: Sendable {
     public var holders: [Holder]
     /// A short view of the contents at this point: `[1, 2, [...]]`, `{'a': 1}`, `Node(value=1, next=None)`.
     public var preview: String
-    public init(object: ObjectID, count: RefCount, holders: [Holder], preview: String) {
+    /// Other objects the subject was bound to when it ran at other times or on other paths (the count
+    /// covers them all; the holders are `object`'s, the last seen).
+    public var otherObjects: [ObjectID]
+    public init(object: ObjectID, count: RefCount, holders: [Holder], preview: String, otherObjects: [ObjectID] = []) {
         self.object = object; self.count = count; self.holders = holders; self.preview = preview
+        self.otherObjects = otherObjects
     }
 }
 

@@ -148,6 +148,10 @@ extension ValueFact {
     func joined(with b: ValueFact) -> ValueFact {
         if case .object(let x) = self, case .object(var y) = b {
             y.count = y.count.joined(with: x.count)
+            // A few are enough to say the subject is not always the same object (a loop makes thousands).
+            for o in x.otherObjects + [x.object] where o != y.object && !y.otherObjects.contains(o) {
+                if y.otherObjects.count < 4 { y.otherObjects.append(o) }
+            }
             if y.holders.isEmpty && y.preview.isEmpty { y.holders = x.holders; y.preview = x.preview }
             return .object(y)
         }

@@ -41,6 +41,8 @@ enum Describe {
         case .exact(0): s = "**freed**"
         case .unknown: s = "rc **unknown**"
         case .interned, .opaque: s = HintLabel.text(state.count)
+        case .range: s += " (it differs between the times this runs: loop iterations, calls or branches)"
+        case .atLeast: s += " (a lower bound: not every reference is known)"
         default: break
         }
         if !state.holders.isEmpty {
@@ -66,6 +68,7 @@ enum Describe {
         case "small int": return "small ints (-5 to 256) are preallocated and shared by the whole interpreter"
         case "singleton": return "None, True, False and Ellipsis are singletons shared by the whole interpreter"
         case "cached one-character string": return "one-character strings are cached and shared"
+        case "one-character string": return "one-character strings are shared or indistinguishable from shared ones"
         case "module": return "a module is shared through sys.modules"
         case "pre-existing object": return "it existed before the program started (a builtin or library object)"
         case "compile-time constant": return "a compile-time constant, shared with the code object that holds it"

@@ -83,6 +83,10 @@ enum InlayHintPresenter {
         switch effect.value {
         case .object(let state):
             s += Describe.object(state.object, in: result, source: source)
+            if !state.otherObjects.isEmpty {
+                let others = state.otherObjects.sorted().map { Describe.label($0, in: result) }
+                s += " (other times or paths: " + Describe.list(others) + (others.count >= 4 ? " and more" : "") + ")"
+            }
             s += isFreed(effect) ? ": **freed** (its count reached 0)" : ": " + Describe.count(state, in: result)
         case .shared(let t, let text, let count):
             s += Describe.shared(typeName: t, text: text, count: count)

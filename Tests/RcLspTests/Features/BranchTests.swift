@@ -56,6 +56,10 @@ final class BranchTests: XCTestCase {
 
             """)
         XCTAssertEqual(try s.hints(), ["1:6 rc 1", "2:36 rc 1–2"])
+        let hint = try XCTUnwrap(s.rawHints().arrayValue?.last)
+        let resolved = try s.server.result(of: "inlayHint/resolve", hint)
+        XCTAssertEqual(resolved["tooltip"]?["value"]?.stringValue,
+                       "**m** → list #1, created line 2 (`[]`) (other times or paths: list #2): rc **1–2** (it differs between the times this runs: loop iterations, calls or branches), held by `n` in `<module>`, `m` in `<module>`  \nwhy: bound to m")
         XCTAssertEqual(try s.hover(1), """
             **m** depends on the path taken (2 possibilities):
 
