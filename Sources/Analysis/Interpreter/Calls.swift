@@ -136,10 +136,12 @@ extension Interpreter {
     /// Code we do not model: it may keep or drop references to what it is given.
     func callUnknown(_ pos: [Value], _ kw: [(String, Value)]) throws -> Value {
         // An unknown value can hold the program's code only once the program's objects reached unknown code
-        // unfollowed (then the heap is tainted), or in a function run on its own (its parameters).
-        let unknownMayBeCode = heapTainted || standalone
-        for v in pos + kw.map(\.1) {
-            if heap.reachesCode(v, unknownMayBeCode: unknownMayBeCode) { throw Abort("program objects passed to unknown code") }
+        // unfollowed (then the heap is tainted). In a function run on its own, code reached that way finds
+        // only tainted objects and what it is given (tainted below): it is not refused.
+        if !standalone {
+            for v in pos + kw.map(\.1) {
+                if heap.reachesCode(v, unknownMayBeCode: heapTainted) { throw Abort("program objects passed to unknown code") }
+            }
         }
         for v in pos + kw.map(\.1) {
             guard let o = heap.object(v) else { continue }

@@ -87,7 +87,11 @@ extension Interpreter {
                 let b = try eval(c, f)
                 _ = f.pop()
                 if isUnknown(a) || isUnknown(b) {
-                    release(a); release(b)
+                    // `is` runs no code; any other comparison runs the unknown value's method, which may
+                    // keep what it is given.
+                    defer { release(a); release(b) }
+                    if op == .is || op == .isNot { return unknownValue("bool") }
+                    release(try callUnknown([a, b], []))
                     return unknownValue("bool")
                 }
                 let r = try compare(op, a, b)

@@ -6,17 +6,27 @@ extension Interpreter {
 
     /// An unmodelled function of `gc` or `sys` (gc.get_referrers, gc.get_objects, sys._getframe, ...) can
     /// reach any object: no count stays exact.
-    func introspectionReaches(module m: String) {
+    func introspectionReaches(module m: String, attribute: String? = nil) {
         guard m == "gc" || m == "sys" else { return }
+        if let attribute, Self.harmlessIntrospection.contains(m + "." + attribute) { return }
         for o in heap.objects where o.alive { o.tainted = true }
         heapTainted = true
     }
+
+    /// Values and functions of `sys` and `gc` that reach none of the program's objects.
+    static let harmlessIntrospection: Set<String> = [
+        "sys.argv", "sys.version", "sys.version_info", "sys.hexversion", "sys.platform", "sys.maxsize",
+        "sys.maxunicode", "sys.byteorder", "sys.executable", "sys.implementation", "sys.float_info",
+        "sys.int_info", "sys.flags", "sys.prefix", "sys.base_prefix", "sys.exec_prefix", "sys.api_version",
+        "sys.getrecursionlimit", "sys.getdefaultencoding", "sys.getfilesystemencoding", "sys.copyright",
+        "gc.isenabled", "gc.get_count", "gc.get_threshold", "gc.get_debug", "gc.get_stats",
+    ]
 
     func loadAttribute(_ o: Value, _ attr: String, _ f: Frame) throws -> Value {
         if case .atom(.module(let m)) = o {
             let name = m + "." + attr
             if Builtins.moduleFunctions.contains(name) { return .atom(.builtin(name)) }
-            introspectionReaches(module: m)
+            introspectionReaches(module: m, attribute: attr)
             return unknownValue("object")
         }
         if attr == "__class__" {
@@ -368,6 +378,8 @@ extension Interpreter {
 
     func binary(_ op: Operator, _ a: Value, _ b: Value, inPlace: Bool, _ f: Frame) throws -> Value {
         let pa = heap.object(a), pb = heap.object(b)
+        // An unknown operand's method runs, like unknown code given both operands.
+        if isUnknown(a) || isUnknown(b) { return try callUnknown([a, b], []) }
         if isStale(a) || isStale(b) { throw Abort("operator on a tainted object") }
         for p in [pa, pb] {
             if let p, p.kind == .instance { throw Abort("operator on an instance") }

@@ -70,24 +70,13 @@ extension Interpreter {
             didRun?(s, f)
             return try execBlock(truth ? body : orelse, f, isFunctionBody: false)
         case .while(let test, let body, let orelse):
-            var first = true
-            while true {
-                if !first { try beginStatement(line: s.range.line, range: s.range, in: f) }
-                first = false
-                let t = try eval(test, f)
-                let truth = try truthValue(t, mayFork: false)
-                release(t)
-                didRun?(s, f)
-                if !truth { return try execBlock(orelse, f, isFunctionBody: false) }
-                let flow = try execBlock(body, f, isFunctionBody: false)
-                switch flow {
-                case .breakLoop: return .normal
-                case .returned: return flow
-                default: continue
-                }
+            return try followLoop(s, f, body: body, hasElse: !orelse.isEmpty, target: nil) {
+                try execWhile(s, f, test: test, body: body, orelse: orelse)
             }
         case .for(let loop):
-            return try execFor(loop, s, f)
+            return try followLoop(s, f, body: loop.body, hasElse: !loop.orelse.isEmpty, target: loop.target) {
+                try execFor(loop, s, f)
+            }
         case .functionDef(let def):
             var wrapper: String?
             if !def.decoratorList.isEmpty {
@@ -323,6 +312,25 @@ extension Interpreter {
     }
 
     // MARK: - Loops
+
+    func execWhile(_ s: Stmt, _ f: Frame, test: Expr, body: [Stmt], orelse: [Stmt]) throws -> Flow {
+        var first = true
+        while true {
+            if !first { try beginStatement(line: s.range.line, range: s.range, in: f) }
+            first = false
+            let t = try eval(test, f)
+            let truth = try truthValue(t, mayFork: false)
+            release(t)
+            didRun?(s, f)
+            if !truth { return try execBlock(orelse, f, isFunctionBody: false) }
+            let flow = try execBlock(body, f, isFunctionBody: false)
+            switch flow {
+            case .breakLoop: return .normal
+            case .returned: return flow
+            default: continue
+            }
+        }
+    }
 
     func execFor(_ loop: For, _ s: Stmt, _ f: Frame) throws -> Flow {
         let iterable = try eval(loop.iter, f)

@@ -115,4 +115,37 @@ final class BranchTests: XCTestCase {
         XCTAssertEqual(try s.hints(), ["0:12 rc 1", "1:12 rc 1", "3:15 rc 2", "6:14 rc 1", "8:17 rc 2",
                                        "11:14 rc 2–3"])
     }
+
+    func testALoopOverAnUnknownIterableRunsOneGenericIteration() throws {
+        // What an iteration makes is counted exactly in every iteration; what it reaches from outside is not.
+        let s = try EditorSession("""
+            def build(items, n):
+                out = []
+                for x in items:
+                    row = [x]
+                    pair = (row, row)
+                    out.append(row)
+                while n:
+                    tmp = []
+                    n = n - 1
+                keep = out
+                return keep
+
+            """)
+        XCTAssertEqual(try s.hints(), ["0:20 rc 1", "1:12 rc 1", "2:19 rc ?", "3:17 row: rc 1 · x: rc ?",
+                                       "4:25 pair: rc 1 · row: rc 3", "5:23 rc ?", "7:16 rc 1", "8:17 rc ?",
+                                       "9:14 rc ?"])
+    }
+
+    func testALoopThatReturnsIsGivenUpWithTheStatementAroundIt() throws {
+        let s = try EditorSession("""
+            def find(items):
+                for x in items:
+                    hit = [x]
+                    return hit
+                return None
+
+            """)
+        XCTAssertEqual(try s.hints(), ["0:16 rc 1"])
+    }
 }

@@ -1,0 +1,179 @@
+/// A loop the analysis cannot follow iteration by iteration (over an unknown iterable, on an unknown
+/// condition, or with something it cannot model in an iteration) is given up on its own, not with the
+/// whole statement around it, and one "generic" iteration is run in its place.
+///
+/// Why that is sound: giving the loop up makes every name it assigns unknown and every object it may reach
+/// tainted (all objects, when it may run code and the run follows calls). That state, G, is an
+/// over-approximation of the state before every iteration and after the loop, whatever the number of
+/// iterations: iterations change only what the loop assigns and what it reaches, and what an earlier
+/// iteration made is reachable only through those. So one iteration run from G, with the loop variable
+/// unknown, sees at each statement what any iteration could see: what it makes itself is counted exactly
+/// (`row = [x]` is `rc 1` in every iteration), everything else is unknown. After it the state is given up
+/// again, so what follows the loop starts from G too.
+///
+/// Not generalised (the statement around is given up as before): loops with an `else`, and bodies that
+/// return, define functions or classes, use `with`/`try`/`match`/imports, lambdas or `yield`.
+
+extension Interpreter {
+    /// Runs a loop; if it cannot be followed, gives it up and runs one generic iteration instead.
+    func followLoop(_ s: Stmt, _ f: Frame, body: [Stmt], hasElse: Bool, target: Expr?,
+                    _ run: () throws -> Flow) throws -> Flow {
+        let frameCount = frames.count
+        let stackHeight = f.stack.count
+        do {
+            return try run()
+        } catch let a as Abort where a.reason != Abort.budget {
+            guard !hasElse, let shape = LoopShape(s) else { throw a }
+            // Frames and operands the loop left behind are dropped, not released: what they held is tainted.
+            if frames.count > frameCount { frames.removeLast(frames.count - frameCount) }
+            if f.stack.count > stackHeight { f.stack.removeLast(f.stack.count - stackHeight) }
+            try generalize(s, f, shape, body: body, target: target)
+            return .normal
+        }
+    }
+
+    private func generalize(_ s: Stmt, _ f: Frame, _ shape: LoopShape, body: [Stmt], target: Expr?) throws {
+        giveUp(shape, f)
+        let firstNew = heap.objects.count
+        let frameCount = frames.count
+        let stackHeight = f.stack.count
+        do {
+            try beginStatement(line: s.range.line, range: s.range, in: f)
+            if let target {
+                var names = Set<String>()
+                AssignedNames.target(target, &names, 0)
+                for n in names.sorted() { try storeName(n, unknownValue("object"), f) }
+            }
+            didRun?(s, f)
+            _ = try execBlock(body, f, isFunctionBody: false)
+        } catch let a as Abort where a.reason != Abort.budget {
+            // The generic iteration could not be followed either: the loop's facts are incomplete.
+            if frames.count > frameCount { frames.removeLast(frames.count - frameCount) }
+            if f.stack.count > stackHeight { f.stack.removeLast(f.stack.count - stackHeight) }
+            markUnfollowed(lines: s.range.line...max(s.range.line, s.range.endLine), mayCallCode: shape.mayRunCode,
+                           ownFrame: standalone ? f.qualname : nil)
+        } catch is Raised {
+            // This iteration would raise: the program may end here, or the other iterations go on.
+            if frames.count > frameCount { frames.removeLast(frames.count - frameCount) }
+            if f.stack.count > stackHeight { f.stack.removeLast(f.stack.count - stackHeight) }
+        }
+        // Back to the over-approximation for what follows the loop.
+        giveUp(shape, f)
+        for o in heap.objects[firstNew...] where o.alive { o.tainted = true }
+        try beginStatement(line: s.range.line, range: s.range, in: f)
+    }
+
+    /// Makes the loop's assigned names unknown and taints what it may reach.
+    private func giveUp(_ shape: LoopShape, _ f: Frame) {
+        if shape.mayRunCode && !standalone {
+            // Followed calls may reach anything.
+            for o in heap.objects where o.alive { o.tainted = true }
+        } else {
+            for n in shape.mentioned.sorted() {
+                if let v = peekBinding(n, f) { heap.taint(v) }
+                if let c = f.cells[n] { heap.taint(.obj(c)) }
+            }
+        }
+        heapTainted = true
+        graphVersion += 1
+        for n in shape.assigned.sorted() {
+            let u = newObject(.unknown, "object")
+            u.tainted = true
+            unknownValuesMade += 1
+            // The old values are not released: their counts are unknown now.
+            switch f.scope.resolve(n) {
+            case .local, .classNamespace: _ = f.bind(n, .obj(u.id))
+            case .global: _ = moduleFrame.bind(n, .obj(u.id))
+            case .cell, .free:
+                if let c = cell(n, f) { c.items = [Slot(value: .obj(u.id), line: f.currentLine ?? 0)] }
+            }
+        }
+    }
+
+    /// A name's value in `f` without touching counts.
+    private func peekBinding(_ n: String, _ f: Frame) -> Value? {
+        switch f.scope.resolve(n) {
+        case .local: return f.lookup(n)
+        case .cell, .free: return cell(n, f)?.items.first?.value
+        case .classNamespace: return f.lookup(n) ?? moduleFrame.lookup(n)
+        case .global: return moduleFrame.lookup(n)
+        }
+    }
+}
+
+/// What a loop statement mentions and assigns, and whether it may run code; nil for loops that are not
+/// generalised.
+struct LoopShape {
+    var mentioned = Set<String>()
+    var assigned = Set<String>()
+    var mayRunCode = false
+
+    init?(_ s: Stmt) {
+        guard stmt(s, 0) else { return nil }
+        AssignedNames.collect(s, into: &assigned)
+        mentioned.formUnion(assigned)
+    }
+
+    private mutating func stmts(_ b: [Stmt], _ d: Int) -> Bool { b.allSatisfy { stmt($0, d + 1) } }
+
+    private mutating func stmt(_ s: Stmt, _ d: Int) -> Bool {
+        guard d < 60 else { return false }
+        switch s.kind {
+        case .expr(let v): return expr(v, d)
+        case .assign(let ts, let v, _): return ts.allSatisfy { expr($0, d) } && expr(v, d)
+        case .augAssign(let t, _, let v): mayRunCode = true; return expr(t, d) && expr(v, d)
+        case .annAssign(let t, _, let v, _): return expr(t, d) && (v.map { expr($0, d) } ?? true)
+        case .delete(let ts): return ts.allSatisfy { expr($0, d) }
+        case .pass, .break, .continue: return true
+        case .raise(let e, let c): return (e.map { expr($0, d) } ?? true) && (c.map { expr($0, d) } ?? true)
+        case .assert(let t, let m): return expr(t, d) && (m.map { expr($0, d) } ?? true)
+        case .if(let t, let b, let o), .while(let t, let b, let o): return expr(t, d) && stmts(b, d) && stmts(o, d)
+        case .for(let l):
+            // Iterating may run code (an iterator's __next__).
+            mayRunCode = true
+            return expr(l.target, d) && expr(l.iter, d) && stmts(l.body, d) && stmts(l.orelse, d)
+        default: return false
+        }
+    }
+
+    private mutating func expr(_ e: Expr, _ d: Int) -> Bool {
+        guard d < 100 else { return false }
+        switch e.kind {
+        case .name(let id, _): mentioned.insert(id); return true
+        case .constant: return true
+        case .tuple(let es, _), .list(let es, _), .set(let es): return es.allSatisfy { expr($0, d + 1) }
+        case .starred(let v, _): return expr(v, d + 1)
+        case .dict(let ks, let vs):
+            mayRunCode = true
+            return ks.allSatisfy { $0.map { expr($0, d + 1) } ?? true } && vs.allSatisfy { expr($0, d + 1) }
+        case .lambda, .yield, .yieldFrom, .await, .namedExpr, .error: return false
+        default: break
+        }
+        // Anything else may call code: an operator's dunder method, a property, __getitem__, a call.
+        mayRunCode = true
+        switch e.kind {
+        case .boolOp(_, let vs): return vs.allSatisfy { expr($0, d + 1) }
+        case .binOp(let l, _, let r): return expr(l, d + 1) && expr(r, d + 1)
+        case .unaryOp(_, let o): return expr(o, d + 1)
+        case .ifExp(let t, let b, let o): return expr(t, d + 1) && expr(b, d + 1) && expr(o, d + 1)
+        case .compare(let l, _, let cs): return expr(l, d + 1) && cs.allSatisfy { expr($0, d + 1) }
+        case .call(let fn, let args, let kws):
+            return expr(fn, d + 1) && args.allSatisfy { expr($0, d + 1) } && kws.allSatisfy { expr($0.value, d + 1) }
+        case .attribute(let v, _, _): return expr(v, d + 1)
+        case .subscript(let v, let i, _): return expr(v, d + 1) && expr(i, d + 1)
+        case .slice(let a, let b, let c):
+            return [a, b, c].allSatisfy { $0.map { expr($0, d + 1) } ?? true }
+        case .joinedStr(let vs): return vs.allSatisfy { expr($0, d + 1) }
+        case .formattedValue(let v, _, let spec): return expr(v, d + 1) && (spec.map { expr($0, d + 1) } ?? true)
+        case .listComp(let elt, let gens), .setComp(let elt, let gens), .generatorExp(let elt, let gens):
+            return expr(elt, d + 1) && comprehension(gens, d)
+        case .dictComp(let k, let v, let gens):
+            return expr(k, d + 1) && expr(v, d + 1) && comprehension(gens, d)
+        default: return false
+        }
+    }
+
+    private mutating func comprehension(_ gens: [Comprehension], _ d: Int) -> Bool {
+        gens.allSatisfy { g in expr(g.target, d + 1) && expr(g.iter, d + 1) && g.ifs.allSatisfy { expr($0, d + 1) } }
+    }
+}
