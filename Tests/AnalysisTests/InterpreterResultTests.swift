@@ -108,9 +108,13 @@ final class InterpreterResultTests: XCTestCase {
     func testFactsTheUnfollowedRestOfAStatementMayReachAgainLoseTheirExactCounts() {
         // The second iteration stops at d[0][0] (an IndexError the interpreter does not follow).
         let r = Analyzer.analyze("def show(v):\n    w = v\n    return w\nfor d in [[[1]], [[]]]:\n    e = show(d)\n    f = d[0][0]\n")
-        XCTAssertEqual(count(effect(r, line: 5, "e")), .unknown)
-        XCTAssertEqual(count(effect(r, line: 2, "w", frame: "show")), .unknown)
-        XCTAssertEqual(count(effect(r, line: 1, "v", frame: "show")), .unknown)
+        // The loop is given up and one generic iteration (with `d` unknown) covers the rest: the facts are
+        // there, and none of them claims an exact count.
+        for (line, name, frame) in [(5, "e", "<module>"), (2, "w", "show"), (1, "v", "show")] {
+            let e = effect(r, line: line, name, frame: frame)
+            XCTAssertNotNil(e, name)
+            if case .object(let s)? = e?.value { XCTAssertEqual(s.count, .unknown, name) }
+        }
     }
 
     func testCycleFactHasPathEdgesAndGarbagePoint() {

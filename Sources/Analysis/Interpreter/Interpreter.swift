@@ -66,6 +66,8 @@ final class Interpreter {
     var unfollowedObserver: ((Unfollowed) -> Void)?
     /// The truth values this run gives conditions it cannot decide (PathChoices.swift).
     var choices = PathChoices()
+    /// How many `try`/`with` bodies are running (in any frame): an exception there is not modelled.
+    var handlersActive = 0
     /// The run ended with an exception nothing catches: the program stops there.
     var endedByException = false
     /// Module statements this run finished (a path that ended early defined less).

@@ -53,7 +53,9 @@ extension Interpreter {
             markUnfollowed(lines: s.range.line...max(s.range.line, s.range.endLine), mayCallCode: shape.mayRunCode,
                            ownFrame: standalone ? f.qualname : nil)
         } catch is Raised {
-            // This iteration would raise: the program may end here, or the other iterations go on.
+            // This iteration would raise: the program may end there (nothing to see after it), or the
+            // other iterations go on. Unless a try/with around could catch it: that is not modelled.
+            if handlersActive > 0 { throw Abort("an iteration may raise inside try/with") }
             if frames.count > frameCount { frames.removeLast(frames.count - frameCount) }
             if f.stack.count > stackHeight { f.stack.removeLast(f.stack.count - stackHeight) }
         }

@@ -10,3 +10,12 @@ struct Raised: Error {
         do { return try body() } catch is Raised { throw Abort("an exception inside try/with") }
     }
 }
+
+extension Interpreter {
+    /// Runs code that a `try` or `with` around it could see raise: an exception out of it is given up.
+    func underHandlers<T>(_ body: () throws -> T) throws -> T {
+        handlersActive += 1
+        defer { handlersActive -= 1 }
+        return try Raised.unhandled(body)
+    }
+}

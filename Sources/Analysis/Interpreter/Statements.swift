@@ -125,14 +125,14 @@ extension Interpreter {
             // could raise stops it (Abort), and anything unknown (which might raise) is refused here. Then
             // the handlers are skipped, else and finally run.
             let before = unknownValuesMade
-            let flow = try Raised.unhandled { try execBlock(t.body, f, isFunctionBody: false) }
+            let flow = try underHandlers { try execBlock(t.body, f, isFunctionBody: false) }
             if unknownValuesMade != before { throw Abort("try body with unknown operations") }
             var result = flow
-            if case .normal = flow { result = try execBlock(t.orelse, f, isFunctionBody: false) }
+            if case .normal = flow { result = try underHandlers { try execBlock(t.orelse, f, isFunctionBody: false) } }
             // A value being returned stays on the stack while finally runs.
             var inFlight = false
             if case .returned(let v) = result { f.push(v, "the return value in flight"); inFlight = true }
-            let fin = try Raised.unhandled { try execBlock(t.finalbody, f, isFunctionBody: false) }
+            let fin = try underHandlers { try execBlock(t.finalbody, f, isFunctionBody: false) }
             if inFlight { _ = f.pop() }
             if case .normal = fin { return result }
             if case .returned(let v) = result { release(v) }
@@ -299,7 +299,7 @@ extension Interpreter {
         release(enterMethod)
         if let target = item.optionalVars { try assign(target, entered, f) } else { release(entered) }
         didRun?(s, f)
-        let flow = try Raised.unhandled { try execBlock(body, f, isFunctionBody: false) }
+        let flow = try underHandlers { try execBlock(body, f, isFunctionBody: false) }
         guard case .normal = flow else { throw Abort("leaving a with block early") }
         // The exit call belongs to the with line: the last body statement's line event fires here.
         try beginStatement(line: s.range.line, range: s.range, in: f)
