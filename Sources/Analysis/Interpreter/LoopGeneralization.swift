@@ -23,7 +23,7 @@ extension Interpreter {
         do {
             return try run()
         } catch let a as Abort where a.reason != Abort.budget {
-            guard !hasElse, let shape = LoopShape(s) else { throw a }
+            guard !hasElse, let shape = LoopShape(s, plainContainer: { self.plainContainer($0, f) }) else { throw a }
             // Frames and operands the loop left behind are dropped, not released: what they held is tainted.
             if frames.count > frameCount { frames.removeLast(frames.count - frameCount) }
             if f.stack.count > stackHeight { f.stack.removeLast(f.stack.count - stackHeight) }
@@ -92,6 +92,15 @@ extension Interpreter {
         }
     }
 
+    /// The kind of the list, dict or set a name is bound to now, if it is one.
+    private func plainContainer(_ n: String, _ f: Frame) -> ObjKind? {
+        guard let v = peekBinding(n, f), let o = heap.object(v) else { return nil }
+        switch o.kind {
+        case .list, .dict, .set: return o.kind
+        default: return nil
+        }
+    }
+
     /// A name's value in `f` without touching counts.
     private func peekBinding(_ n: String, _ f: Frame) -> Value? {
         switch f.scope.resolve(n) {
@@ -110,10 +119,29 @@ struct LoopShape {
     var assigned = Set<String>()
     var mayRunCode = false
 
-    init?(_ s: Stmt) {
-        guard stmt(s, 0) else { return nil }
+    /// Methods of list, dict and set that run no Python code whatever their arguments: no hashing, no
+    /// comparison, no iteration or __index__ of an argument, and no reference dropped (a __del__ could run).
+    static let codeFreeMethods: [ObjKind: Set<String>] = [
+        .list: ["append", "copy", "reverse"],
+        .dict: ["copy", "keys", "values", "items"],
+        .set: ["copy"],
+    ]
+
+    /// The kind of container a name not assigned in the loop is bound to.
+    private let plainContainer: (String) -> ObjKind?
+
+    init?(_ s: Stmt, plainContainer: @escaping (String) -> ObjKind? = { _ in nil }) {
+        self.plainContainer = plainContainer
         AssignedNames.collect(s, into: &assigned)
+        guard stmt(s, 0) else { return nil }
         mentioned.formUnion(assigned)
+    }
+
+    /// `out.append(row)` on a list the loop does not rebind runs no code of its own.
+    private func isCodeFreeCall(_ fn: Expr) -> Bool {
+        guard case .attribute(let recv, let method, _) = fn.kind, case .name(let n, _) = recv.kind,
+              !assigned.contains(n), let kind = plainContainer(n) else { return false }
+        return Self.codeFreeMethods[kind]?.contains(method) ?? false
     }
 
     private mutating func stmts(_ b: [Stmt], _ d: Int) -> Bool { b.allSatisfy { stmt($0, d + 1) } }
@@ -149,6 +177,9 @@ struct LoopShape {
             mayRunCode = true
             return ks.allSatisfy { $0.map { expr($0, d + 1) } ?? true } && vs.allSatisfy { expr($0, d + 1) }
         case .lambda, .yield, .yieldFrom, .await, .namedExpr, .error: return false
+        case .call(let fn, let args, let kws) where isCodeFreeCall(fn):
+            if case .attribute(let recv, _, _) = fn.kind { _ = expr(recv, d + 1) }
+            return args.allSatisfy { expr($0, d + 1) } && kws.allSatisfy { expr($0.value, d + 1) }
         default: break
         }
         // Anything else may call code: an operator's dunder method, a property, __getitem__, a call.
