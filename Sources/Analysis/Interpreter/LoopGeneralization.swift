@@ -11,8 +11,10 @@
 /// (`row = [x]` is `rc 1` in every iteration), everything else is unknown. After it the state is given up
 /// again, so what follows the loop starts from G too.
 ///
-/// Not generalised (the statement around is given up as before): loops with an `else`, and bodies that
-/// return, define functions or classes, use `with`/`try`/`match`/imports, lambdas or `yield`.
+/// A body that may `return` forks (PathChoices.swift): on one path the generic iteration is the one that
+/// returns, on the other the loop ends. Not generalised (the statement around is given up as before):
+/// loops with an `else`, and bodies that define functions or classes, use `with`/`try`/`match`/imports,
+/// lambdas or `yield`.
 
 extension Interpreter {
     /// Runs a loop; if it cannot be followed, gives it up and runs one generic iteration instead.
@@ -27,12 +29,18 @@ extension Interpreter {
             // Frames and operands the loop left behind are dropped, not released: what they held is tainted.
             if frames.count > frameCount { frames.removeLast(frames.count - frameCount) }
             if f.stack.count > stackHeight { f.stack.removeLast(f.stack.count - stackHeight) }
-            try generalize(s, f, shape, body: body, target: target)
-            return .normal
+            // A body that may return forks: on one path the generic iteration is the one that returns.
+            var returning = false
+            if shape.mayReturn {
+                guard let choice = choices.next(line: s.range.line) else { throw a }
+                returning = choice
+            }
+            return try generalize(s, f, shape, body: body, target: target, returning: returning)
         }
     }
 
-    private func generalize(_ s: Stmt, _ f: Frame, _ shape: LoopShape, body: [Stmt], target: Expr?) throws {
+    private func generalize(_ s: Stmt, _ f: Frame, _ shape: LoopShape, body: [Stmt], target: Expr?,
+                            returning: Bool) throws -> Flow {
         giveUp(shape, f)
         let firstNew = heap.objects.count
         let frameCount = frames.count
@@ -45,8 +53,17 @@ extension Interpreter {
                 for n in names.sorted() { try storeName(n, unknownValue("object"), f) }
             }
             didRun?(s, f)
-            _ = try execBlock(body, f, isFunctionBody: false)
+            let flow = try execBlock(body, f, isFunctionBody: false)
+            if case .returned(let v) = flow {
+                // The iteration that returns: on this path the function returns from here; on the other
+                // the loop ends without it.
+                if returning { return flow }
+                release(v)
+            }
         } catch let a as Abort where a.reason != Abort.budget {
+            // Not followed to its end, an iteration that may return leaves the function returning from
+            // an unknown place: the statement around is given up.
+            if shape.mayReturn { throw a }
             // The generic iteration could not be followed either: the loop's facts are incomplete.
             if frames.count > frameCount { frames.removeLast(frames.count - frameCount) }
             if f.stack.count > stackHeight { f.stack.removeLast(f.stack.count - stackHeight) }
@@ -63,6 +80,7 @@ extension Interpreter {
         giveUp(shape, f)
         for o in heap.objects[firstNew...] where o.alive { o.tainted = true }
         try beginStatement(line: s.range.line, range: s.range, in: f)
+        return .normal
     }
 
     /// Makes the loop's assigned names unknown and taints what it may reach.
@@ -118,6 +136,8 @@ struct LoopShape {
     var mentioned = Set<String>()
     var assigned = Set<String>()
     var mayRunCode = false
+    /// The body has a `return`: the loop may end the function.
+    var mayReturn = false
 
     /// Methods of list, dict and set that run no Python code whatever their arguments: no hashing, no
     /// comparison, no iteration or __index__ of an argument, and no reference dropped (a __del__ could run).
@@ -155,6 +175,7 @@ struct LoopShape {
         case .annAssign(let t, _, let v, _): return expr(t, d) && (v.map { expr($0, d) } ?? true)
         case .delete(let ts): return ts.allSatisfy { expr($0, d) }
         case .pass, .break, .continue: return true
+        case .return(let v): mayReturn = true; return v.map { expr($0, d) } ?? true
         case .raise(let e, let c): return (e.map { expr($0, d) } ?? true) && (c.map { expr($0, d) } ?? true)
         case .assert(let t, let m): return expr(t, d) && (m.map { expr($0, d) } ?? true)
         case .if(let t, let b, let o), .while(let t, let b, let o): return expr(t, d) && stmts(b, d) && stmts(o, d)

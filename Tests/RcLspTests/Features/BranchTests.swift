@@ -137,15 +137,33 @@ final class BranchTests: XCTestCase {
                                        "9:14 rc ?"])
     }
 
-    func testALoopThatReturnsIsGivenUpWithTheStatementAroundIt() throws {
+    func testALoopThatMayReturnForksBetweenReturningAndFinishing() throws {
         let s = try EditorSession("""
-            def find(items):
+            def find(items, key):
                 for x in items:
                     hit = [x]
-                    return hit
-                return None
+                    if x == key:
+                        return hit
+                miss = []
+                return miss
 
             """)
-        XCTAssertEqual(try s.hints(), ["0:16 rc 1"])
+        XCTAssertEqual(try s.hints(), ["0:21 rc 1", "1:19 rc ?", "2:17 hit: rc 1 · x: rc ?", "5:13 rc 1"])
+    }
+
+    func testALoopThatMayReturnButCannotBeFollowedGivesUpTheStatementAroundIt() throws {
+        // `with` in the body is not generalised: the whole loop is given up. What follows it is what happens
+        // when it did not return.
+        let s = try EditorSession("""
+            def find(items, lock):
+                for x in items:
+                    with lock:
+                        return x
+                miss = []
+                alias = miss
+                return alias
+
+            """)
+        XCTAssertEqual(try s.hints(), ["0:22 rc 1", "4:13 rc 1", "5:16 rc 2"])
     }
 }
