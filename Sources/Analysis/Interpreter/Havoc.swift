@@ -60,7 +60,7 @@ extension Interpreter {
     /// A tainted object whose contents can change (list, dict, set, instance, cell): what we believe it
     /// holds may be stale.
     func isStale(_ v: Value) -> Bool {
-        guard let o = heap.object(v), o.tainted else { return false }
+        guard let o = heap.object(v), o.tainted || o.contentsUnknown else { return false }
         switch o.kind {
         case .list, .dict, .set, .instance, .cell, .iterator, .dictView, .unknown: return true
         default: return false
@@ -69,7 +69,8 @@ extension Interpreter {
 
     /// What a read from a tainted container gives: an unknown value (its contents may have changed).
     func taintedRead(_ container: Value) -> Value {
-        heap.taint(container)
+        // A container whose contents alone are unknown keeps its count: what comes out was tainted going in.
+        if heap.object(container)?.tainted ?? true { heap.taint(container) }
         return unknownValue("object")
     }
 }

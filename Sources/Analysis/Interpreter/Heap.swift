@@ -67,6 +67,9 @@ final class PyObj {
     var alive = true
     /// Reached by code the analysis does not model: its count is no longer vouched for.
     var tainted = false
+    /// A list, dict or set whose count is known but whose contents are not (a loop the analysis gave up
+    /// changed them; LoopGeneralization.swift): reads are unknown, what goes in is no longer counted.
+    var contentsUnknown = false
     /// A program-visible object (gets a label); internal holders are not reported.
     var visible: Bool
 

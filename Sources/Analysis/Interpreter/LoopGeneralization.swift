@@ -90,6 +90,15 @@ extension Interpreter {
             for o in heap.objects where o.alive { o.tainted = true }
         } else {
             for n in shape.mentioned.sorted() {
+                if let v = peekBinding(n, f), let o = heap.object(v), shape.receiverOnly.contains(n),
+                   o.kind == .list || o.kind == .dict || o.kind == .set, !o.tainted {
+                    // Only ever the receiver of list/dict/set methods that neither keep nor hand out the
+                    // container: iterations change what it holds, never its count.
+                    o.contentsUnknown = true
+                    for s in o.items + o.keys + o.values { heap.taint(s.value) }
+                    graphVersion += 1
+                    continue
+                }
                 if let v = peekBinding(n, f) { heap.taint(v) }
                 if let c = f.cells[n] { heap.taint(.obj(c)) }
             }
@@ -138,6 +147,16 @@ struct LoopShape {
     var mayRunCode = false
     /// The body has a `return`: the loop may end the function.
     var mayReturn = false
+    /// Names used only as `name.method(...)` with a method of `receiverMethods`, or as `name[...]`.
+    var receiverOnly: Set<String> { mentioned.subtracting(bareUses).subtracting(assigned) }
+    private var bareUses = Set<String>()
+
+    /// Methods of list, dict and set that neither keep their receiver nor return something that does
+    /// (views and iterators do).
+    static let receiverMethods: Set<String> = [
+        "append", "extend", "insert", "pop", "remove", "clear", "copy", "count", "index", "reverse", "sort",
+        "get", "setdefault", "popitem", "update", "add", "discard",
+    ]
 
     /// Methods of list, dict and set that run no Python code whatever their arguments: no hashing, no
     /// comparison, no iteration or __index__ of an argument, and no reference dropped (a __del__ could run).
@@ -190,7 +209,7 @@ struct LoopShape {
     private mutating func expr(_ e: Expr, _ d: Int) -> Bool {
         guard d < 100 else { return false }
         switch e.kind {
-        case .name(let id, _): mentioned.insert(id); return true
+        case .name(let id, _): mentioned.insert(id); bareUses.insert(id); return true
         case .constant: return true
         case .tuple(let es, _), .list(let es, _), .set(let es): return es.allSatisfy { expr($0, d + 1) }
         case .starred(let v, _): return expr(v, d + 1)
@@ -199,7 +218,8 @@ struct LoopShape {
             return ks.allSatisfy { $0.map { expr($0, d + 1) } ?? true } && vs.allSatisfy { expr($0, d + 1) }
         case .lambda, .yield, .yieldFrom, .await, .namedExpr, .error: return false
         case .call(let fn, let args, let kws) where isCodeFreeCall(fn):
-            if case .attribute(let recv, _, _) = fn.kind { _ = expr(recv, d + 1) }
+            guard case .attribute(let recv, let method, _) = fn.kind else { return false }
+            receiver(recv, method: method)
             return args.allSatisfy { expr($0, d + 1) } && kws.allSatisfy { expr($0.value, d + 1) }
         default: break
         }
@@ -212,9 +232,16 @@ struct LoopShape {
         case .ifExp(let t, let b, let o): return expr(t, d + 1) && expr(b, d + 1) && expr(o, d + 1)
         case .compare(let l, _, let cs): return expr(l, d + 1) && cs.allSatisfy { expr($0, d + 1) }
         case .call(let fn, let args, let kws):
-            return expr(fn, d + 1) && args.allSatisfy { expr($0, d + 1) } && kws.allSatisfy { expr($0.value, d + 1) }
+            if case .attribute(let recv, let method, _) = fn.kind, case .name = recv.kind {
+                receiver(recv, method: method)
+            } else if !expr(fn, d + 1) {
+                return false
+            }
+            return args.allSatisfy { expr($0, d + 1) } && kws.allSatisfy { expr($0.value, d + 1) }
         case .attribute(let v, _, _): return expr(v, d + 1)
-        case .subscript(let v, let i, _): return expr(v, d + 1) && expr(i, d + 1)
+        case .subscript(let v, let i, _):
+            if case .name(let id, _) = v.kind { mentioned.insert(id); return expr(i, d + 1) }
+            return expr(v, d + 1) && expr(i, d + 1)
         case .slice(let a, let b, let c):
             return [a, b, c].allSatisfy { $0.map { expr($0, d + 1) } ?? true }
         case .joinedStr(let vs): return vs.allSatisfy { expr($0, d + 1) }
@@ -225,6 +252,13 @@ struct LoopShape {
             return expr(k, d + 1) && expr(v, d + 1) && comprehension(gens, d)
         default: return false
         }
+    }
+
+    /// `name.method(...)`: a receiver use when the method keeps nothing of it; otherwise a bare use.
+    private mutating func receiver(_ recv: Expr, method: String) {
+        guard case .name(let id, _) = recv.kind else { return }
+        mentioned.insert(id)
+        if !Self.receiverMethods.contains(method) { bareUses.insert(id) }
     }
 
     private mutating func comprehension(_ gens: [Comprehension], _ d: Int) -> Bool {

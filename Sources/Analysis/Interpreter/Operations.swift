@@ -309,7 +309,7 @@ extension Interpreter {
     }
 
     func dictIndex(_ d: PyObj, _ k: Value) throws -> Int? {
-        if d.tainted { throw Abort("lookup in a tainted dict") }
+        if d.tainted || d.contentsUnknown { throw Abort("lookup in a tainted dict") }
         let key = try keyIdentity(k)
         if d.keyIndex == nil || d.keyIndex?.count != d.keys.count {
             var index = [KeyIdentity: Int]()
@@ -322,7 +322,7 @@ extension Interpreter {
     /// `d[k] = v`: `v` is owned; the key is retained when it is new.
     func dictSet(_ d: PyObj, _ k: Value, _ v: Value, _ f: Frame) throws {
         let line = f.currentLine ?? 0
-        if d.tainted {
+        if d.tainted || d.contentsUnknown {
             heap.taint(k); heap.taint(v); retain(k)
             d.keys.append(Slot(value: k, line: line)); d.values.append(Slot(value: v, line: line))
             d.keyIndex = nil
@@ -361,7 +361,7 @@ extension Interpreter {
 
     /// Adds `v` (not owned) to a set.
     func setAdd(_ s: PyObj, _ v: Value, _ f: Frame) throws {
-        if s.tainted {
+        if s.tainted || s.contentsUnknown {
             heap.taint(v); retain(v)
             s.items.append(Slot(value: v, line: f.currentLine ?? 0))
             graphVersion += 1

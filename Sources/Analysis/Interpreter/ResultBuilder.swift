@@ -179,7 +179,7 @@ final class ResultBuilder {
         case .atom(let a): return a.repr
         case .obj(let id):
             let o = interp.heap[id]
-            if depth > 1 { return o.kind == .list ? "[...]" : o.kind == .dict ? "{...}" : "…" }
+            if depth > 1 || o.contentsUnknown { return o.kind == .list ? "[...]" : o.kind == .dict ? "{...}" : "…" }
             let items = o.items.prefix(4).map { preview($0.value, depth: depth + 1) }
             let more = o.items.count > 4 ? ", …" : ""
             switch o.kind {
@@ -385,7 +385,7 @@ final class ResultBuilder {
             if let s = o.attrs[attr] { return s.value }
             return nil
         case .subscript(let base, let index, _):
-            guard let b = peek(base, f, depth: depth + 1), let o = interp.heap.object(b) else { return nil }
+            guard let b = peek(base, f, depth: depth + 1), let o = interp.heap.object(b), !o.contentsUnknown else { return nil }
             let k: Value?
             if case .constant(let c, _) = index.kind { k = .atom(ConstantFolder.atom(c)) } else { k = peek(index, f, depth: depth + 1) }
             guard let k else { return nil }
@@ -421,7 +421,7 @@ final class ResultBuilder {
     func observeCycles(_ comps: [[Int]], _ garbage: Set<Int>, _ at: SourceRange?) {
         guard interp.choices.isRecording else { return }
         // A cycle through a tainted object may be stale: only vouched-for cycles are reported.
-        for c in comps where !c.contains(where: { interp.heap[$0].tainted }) {
+        for c in comps where !c.contains(where: { interp.heap[$0].tainted || interp.heap[$0].contentsUnknown }) {
             let key = Set(c.map(objectID))
             if sink.cycleFacts[key] == nil {
                 let path = cyclePath(c)
