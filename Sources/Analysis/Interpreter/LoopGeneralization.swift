@@ -25,7 +25,8 @@ extension Interpreter {
         do {
             return try run()
         } catch let a as Abort where a.reason != Abort.budget {
-            guard !hasElse, let shape = LoopShape(s, plainContainer: { self.plainContainer($0, f) }) else { throw a }
+            guard !hasElse, let shape = LoopShape(s, plainContainer: { self.plainContainer($0, f) },
+                                                  iterationRunsNoCode: iterationRunsNoCode(s, f)) else { throw a }
             // Frames and operands the loop left behind are dropped, not released: what they held is tainted.
             if frames.count > frameCount { frames.removeLast(frames.count - frameCount) }
             if f.stack.count > stackHeight { f.stack.removeLast(f.stack.count - stackHeight) }
@@ -119,6 +120,19 @@ extension Interpreter {
         }
     }
 
+    /// Whether stepping a `for` loop's iterable runs no Python code: a builtin sequence or mapping, or an
+    /// unknown value that cannot be the program's (no program object ever reached unknown code).
+    private func iterationRunsNoCode(_ s: Stmt, _ f: Frame) -> Bool {
+        guard case .for(let loop) = s.kind, case .name(let n, _) = loop.iter.kind,
+              let v = peekBinding(n, f) else { return false }
+        guard let o = heap.object(v) else { if case .atom(.str) = v { return true }; return false }
+        switch o.kind {
+        case .list, .tuple, .dict, .set, .frozenset, .str, .range, .dictView: return true
+        case .unknown: return !heapTainted
+        default: return false
+        }
+    }
+
     /// The kind of the list, dict or set a name is bound to now, if it is one.
     private func plainContainer(_ n: String, _ f: Frame) -> ObjKind? {
         guard let v = peekBinding(n, f), let o = heap.object(v) else { return nil }
@@ -169,10 +183,15 @@ struct LoopShape {
     /// The kind of container a name not assigned in the loop is bound to.
     private let plainContainer: (String) -> ObjKind?
 
-    init?(_ s: Stmt, plainContainer: @escaping (String) -> ObjKind? = { _ in nil }) {
+    init?(_ s: Stmt, plainContainer: @escaping (String) -> ObjKind? = { _ in nil }, iterationRunsNoCode: Bool = false) {
         self.plainContainer = plainContainer
         AssignedNames.collect(s, into: &assigned)
-        guard stmt(s, 0) else { return nil }
+        if case .for(let l) = s.kind, iterationRunsNoCode {
+            // The loop's own iteration: its iterable is known to run no code.
+            guard expr(l.target, 0), expr(l.iter, 0), stmts(l.body, 0), stmts(l.orelse, 0) else { return nil }
+        } else {
+            guard stmt(s, 0) else { return nil }
+        }
         mentioned.formUnion(assigned)
     }
 
