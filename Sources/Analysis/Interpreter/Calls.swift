@@ -331,6 +331,10 @@ extension Interpreter {
         if gens.contains(where: \.isAsync) { throw Abort("async comprehension") }
         guard frames.count < maxCallDepth else { throw Abort("call depth") }
         let first = try eval(gens[0].iter, f)
+        if isUnknown(first) || isStale(first) {
+            defer { release(first) }
+            return try genericComprehension(e, kind, first, f)
+        }
         let it = try makeIterator(first)
         release(first)
         let prefix: String

@@ -84,9 +84,23 @@ extension Interpreter {
         return .normal
     }
 
+    /// A comprehension over an unknown iterable, like a given-up loop: it makes a new list, set or dict,
+    /// counted exactly, whose contents are unknown; what its expressions may reach is tainted.
+    func genericComprehension(_ e: Expr, _ kind: ObjKind, _ iterable: Value, _ f: Frame) throws -> Value {
+        let iterationRunsNoCode = heap.object(iterable)?.kind != .unknown || !heapTainted
+        guard let shape = LoopShape(comprehension: e, plainContainer: { self.plainContainer($0, f) }) else {
+            throw Abort("comprehension over an unknown iterable")
+        }
+        giveUp(shape, f, mayRunCode: shape.mayRunCode || !iterationRunsNoCode)
+        let result = newObject(kind, kind == .list ? "list" : kind == .set ? "set" : "dict")
+        result.exprRange = e.range
+        result.contentsUnknown = true
+        return .obj(result.id)
+    }
+
     /// Makes the loop's assigned names unknown and taints what it may reach.
-    private func giveUp(_ shape: LoopShape, _ f: Frame) {
-        if shape.mayRunCode && !standalone {
+    private func giveUp(_ shape: LoopShape, _ f: Frame, mayRunCode: Bool? = nil) {
+        if (mayRunCode ?? shape.mayRunCode) && !standalone {
             // Followed calls may reach anything.
             for o in heap.objects where o.alive { o.tainted = true }
         } else {
@@ -193,6 +207,27 @@ struct LoopShape {
             guard stmt(s, 0) else { return nil }
         }
         mentioned.formUnion(assigned)
+    }
+
+    /// A comprehension's expressions (its own loop variables are its own: tainting a name of the same
+    /// name outside is merely cautious).
+    init?(comprehension e: Expr, plainContainer: @escaping (String) -> ObjKind?) {
+        self.plainContainer = plainContainer
+        let gens: [Comprehension]
+        switch e.kind {
+        case .listComp(let elt, let g), .setComp(let elt, let g):
+            gens = g
+            guard expr(elt, 0) else { return nil }
+        case .dictComp(let k, let v, let g):
+            gens = g
+            guard expr(k, 0), expr(v, 0) else { return nil }
+        default: return nil
+        }
+        // The first iterable was evaluated already; the rest are evaluated per item.
+        for (i, g) in gens.enumerated() {
+            guard expr(g.target, 0), i == 0 || expr(g.iter, 0), g.ifs.allSatisfy({ expr($0, 0) }) else { return nil }
+            if i > 0 { mayRunCode = true }
+        }
     }
 
     /// `out.append(row)` on a list the loop does not rebind runs no code of its own.

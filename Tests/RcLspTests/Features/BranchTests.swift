@@ -167,4 +167,20 @@ final class BranchTests: XCTestCase {
             """)
         XCTAssertEqual(try s.hints(), ["0:22 rc 1", "4:13 rc 1", "5:16 rc 2"])
     }
+
+    func testAComprehensionOverAnUnknownIterableMakesOneCountedContainer() throws {
+        let s = try EditorSession("""
+            def f(items):
+                base = [0]
+                squares = [x * x for x in items]
+                pairs = {x: base for x in items}
+                keep = squares
+                b = base
+                return keep
+
+            """)
+        // `base` is stored once per item: its count is unknown.
+        XCTAssertEqual(try s.hints(), ["0:13 rc 1", "1:14 rc 1", "2:36 rc 1", "3:36 rc 1", "4:18 rc 2",
+                                       "5:12 rc ?"])
+    }
 }
