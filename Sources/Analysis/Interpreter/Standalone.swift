@@ -20,6 +20,7 @@ extension Interpreter {
         heapTainted = true
         var done = Set<Int>()
         var analysed = 0
+        var taintedUpTo = heap.objects.count
         var start = 0
         while analysed < maxFunctions {
             // Functions made by a standalone run (nested defs) come later in the heap: one forward scan.
@@ -31,6 +32,10 @@ extension Interpreter {
             start = index + 1
             done.insert(fo.id)
             analysed += 1
+            // What earlier runs made (an enclosing function's locals, now in this one's closure cells) may
+            // have changed by the time this function is called.
+            for o in heap.objects[taintedUpTo...] where o.alive { o.tainted = true }
+            taintedUpTo = heap.objects.count
             let cls = owningClass(of: fo.id, qualname: info.qualname)
             let paths = PathExplorer.explore(maxPaths: FunctionPaths.maxPaths, maxDepth: FunctionPaths.maxDepth,
                                              maxSteps: FunctionPaths.maxSteps) { pathChoices in

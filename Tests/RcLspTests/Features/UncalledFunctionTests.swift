@@ -61,4 +61,20 @@ final class UncalledFunctionTests: XCTestCase {
         XCTAssertEqual(try s.hints(), ["0:8 rc 1", "1:24 rc ?", "2:17 rc ?", "3:7 rc 1", "4:5 rc 2",
                                        "6:8 rc 1", "7:10 rc 1", "8:9 rc 2"])
     }
+
+    func testANestedFunctionDoesNotKnowWhenItIsCalled() throws {
+        // g may run while outer still holds `out2`, or after outer returned: the cell's object has no
+        // count g can vouch for.
+        let s = try EditorSession("""
+            def outer():
+                out = []
+                def g():
+                    alias = out
+                    return alias
+                out2 = out
+                return g
+
+            """)
+        XCTAssertEqual(try s.hints(), ["0:12 rc 1", "1:12 rc 1", "2:12 rc 1", "3:19 rc ?", "5:14 rc 2"])
+    }
 }
