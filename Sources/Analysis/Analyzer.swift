@@ -8,7 +8,7 @@ public enum Analyzer {
         var builder: ResultBuilder?
         let scopes = ScopeBuilder()
         let paths = ModulePaths.explore { choices in
-            let interp = Interpreter(module: parsed.module, scopes: scopes)
+            let interp = Interpreter(module: parsed.module, maxSteps: choices.stepBudget ?? 60_000, scopes: scopes)
             interp.recordsPoints = false
             interp.choices = choices
             if let builder { builder.attach(interp) } else { builder = ResultBuilder(interp, source: source) }

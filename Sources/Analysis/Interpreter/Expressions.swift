@@ -264,7 +264,7 @@ extension Interpreter {
 
     /// A condition the analysis cannot decide: the plan's next choice, or give up on the statement.
     private func undecided(_ reason: String, _ mayFork: Bool) throws -> Bool {
-        if mayFork, let choice = choices.next(line: allocationSite.0) { return choice }
+        if mayFork, let choice = choices.next(line: allocationSite.0, steps: steps) { return choice }
         throw Abort(reason)
     }
 

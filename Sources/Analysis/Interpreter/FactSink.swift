@@ -3,6 +3,8 @@
 /// what the others observed, so their facts there lose their exact counts when they are joined.
 
 struct StatementKey: Hashable { var range: SourceRange; var frame: String }
+/// What a name was bound to at one observation: a shared value (by its text) or a result object.
+enum ValueIdentity: Hashable { case atom(String), object(Int) }
 struct NameKey: Hashable { var range: SourceRange; var frame: String }
 
 /// Code a path gave up on (Havoc.swift): the lines it may have reached again, and whether it may have
@@ -23,7 +25,7 @@ struct FactSink {
     var statementEffects: [StatementKey: [(subject: String, effect: Effect)]] = [:]
     var anchors: [StatementKey: SourcePosition] = [:]
     var nameOrder: [NameKey] = []
-    var nameFacts: [NameKey: (name: String, values: [String: ValueFact], order: [String])] = [:]
+    var nameFacts: [NameKey: (name: String, values: [ValueIdentity: ValueFact], order: [ValueIdentity])] = [:]
     var cycleOrder: [Set<ObjectID>] = []
     var cycleFacts: [Set<ObjectID>: CycleFact] = [:]
     /// How often each statement was observed: after many runs only counts are joined.
@@ -63,10 +65,11 @@ struct FactSink {
         }
     }
 
-    mutating func addValue(_ fact: @autoclosure () -> ValueFact, identity: String, name: String, at k: NameKey, detailed: Bool) {
+    /// `fact` carries holders and a preview only while the statement is `detailed` (its first runs); the
+    /// count is joined every time.
+    mutating func addValue(_ fact: @autoclosure () -> ValueFact, identity: ValueIdentity, name: String, at k: NameKey) {
         if nameFacts[k] == nil { nameOrder.append(k); nameFacts[k] = (name, [:], []) }
         if let old = nameFacts[k]?.values[identity] {
-            guard detailed else { return }
             nameFacts[k]?.values[identity] = old.joined(with: fact())
             return
         }
@@ -99,7 +102,7 @@ struct FactSink {
         for k in p.nameOrder {
             guard let n = p.nameFacts[k] else { continue }
             for identity in n.order {
-                if let v = n.values[identity] { addValue(v, identity: identity, name: n.name, at: k, detailed: true) }
+                if let v = n.values[identity] { addValue(v, identity: identity, name: n.name, at: k) }
             }
         }
         for key in p.cycleOrder {

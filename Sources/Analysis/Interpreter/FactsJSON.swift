@@ -7,7 +7,7 @@ public enum FactsJSON {
         let parsed = PythonParser.parse(source)
         let scopes = ScopeBuilder()
         let paths = ModulePaths.explore { choices in
-            let interp = Interpreter(module: parsed.module, scopes: scopes)
+            let interp = Interpreter(module: parsed.module, maxSteps: choices.stepBudget ?? 60_000, scopes: scopes)
             interp.choices = choices
             interp.run()
             interp.finishProgram()

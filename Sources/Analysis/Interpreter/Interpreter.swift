@@ -25,7 +25,7 @@ final class Interpreter {
     var maxSteps: Int
     /// A module statement that exhausts the budget (a loop of a million iterations) is given up like any
     /// statement the analysis cannot follow, and the rest of the module gets this much more, this often.
-    let budgetExtension = 20_000
+    let budgetExtension: Int
     var budgetExtensionsLeft = 2
     let maxCallDepth = 40
     /// Expression and block nesting right now, bounded so deeply nested input cannot overflow the stack.
@@ -92,6 +92,7 @@ final class Interpreter {
     init(module: Module, maxSteps: Int = 60_000, scopes: ScopeBuilder = ScopeBuilder()) {
         self.scopes = scopes
         self.maxSteps = maxSteps
+        budgetExtension = maxSteps / 3
         self.module = module
     }
 
@@ -115,7 +116,12 @@ final class Interpreter {
                 // The rest of this statement was not followed: points it may reach again are incomplete.
                 markUnfollowed(s)
                 if a.reason == Abort.budget {
-                    guard budgetExtensionsLeft > 0 else { abortReason = a.reason; return }
+                    guard budgetExtensionsLeft > 0 else {
+                        // Stopped: what the rest of the module would have done, on this path, is not known.
+                        abortReason = a.reason
+                        markUnfollowed(lines: s.range.line...Int.max, mayCallCode: true, ownFrame: nil)
+                        return
+                    }
                     budgetExtensionsLeft -= 1
                     maxSteps = steps + budgetExtension
                 }

@@ -33,7 +33,7 @@ extension Interpreter {
             // A body that may return forks: on one path the generic iteration is the one that returns.
             var returning = false
             if shape.mayReturn {
-                guard let choice = choices.next(line: s.range.line) else { throw a }
+                guard let choice = choices.next(line: s.range.line, steps: steps) else { throw a }
                 returning = choice
             }
             return try generalize(s, f, shape, body: body, target: target, returning: returning)

@@ -14,23 +14,28 @@ final class PathChoices {
     private(set) var alternatives: [[Bool]] = []
     /// The first condition this run gave up on, if any.
     private(set) var unplannedLine: Int?
-    /// Whether a fork at this depth (the number of choices made before it) is within the budget.
-    private let mayFork: (Int) -> Bool
+    /// Whether a fork at this depth (the number of choices made before it), this much work into the run,
+    /// is within the budget.
+    private let mayFork: (_ depth: Int, _ stepsIntoRun: Int) -> Bool
+    /// The interpreter's step count when the run started (runs of one function share an interpreter).
+    var startSteps = 0
+    /// The work this run may do, when the explorer limits it (runs after the first share what is left).
+    var stepBudget: Int?
     /// Choices to make before this run's observations are its own (see `isRecording`).
     private let sharedPrefix: Int
 
-    init(plan: [Bool] = [], mayFork: @escaping (Int) -> Bool = { _ in false }) {
+    init(plan: [Bool] = [], mayFork: @escaping (Int, Int) -> Bool = { _, _ in false }) {
         self.plan = plan
         self.mayFork = mayFork
         sharedPrefix = (plan.lastIndex(of: true) ?? -1) + 1
     }
 
     /// The truth to give the next undecidable condition, or nil to give up on it.
-    func next(line: Int) -> Bool? {
+    func next(line: Int, steps: Int = 0) -> Bool? {
         let choice: Bool
         if made.count < plan.count {
             choice = plan[made.count]
-        } else if unplannedLine == nil, mayFork(made.count) {
+        } else if unplannedLine == nil, mayFork(made.count, steps - startSteps) {
             alternatives.append(made + [true])
             choice = false
         } else {
@@ -66,8 +71,10 @@ enum PathExplorer {
         PathStats.explorations += 1
         var committed = 1
         var spent = 0
-        let mayFork: (Int) -> Bool = { depth in
-            guard depth < maxDepth, committed < maxPaths, spent < maxSteps else { return false }
+        let mayFork: (Int, Int) -> Bool = { depth, stepsIntoRun in
+            // Each fork is another run, which costs about what this one has cost so far and more.
+            guard depth < maxDepth, committed < maxPaths,
+                  spent + stepsIntoRun * (committed + 1) < maxSteps else { return false }
             committed += 1
             return true
         }
@@ -76,6 +83,8 @@ enum PathExplorer {
         while !pending.isEmpty {
             let next = pending.removeFirst()
             let choices = PathChoices(plan: next.plan, mayFork: mayFork)
+            // Runs after the first share twice the budget, less what was spent; each gets a fair minimum.
+            if !done.isEmpty { choices.stepBudget = max(maxSteps / 4, (2 * maxSteps - spent) / (pending.count + 1)) }
             let outcome = run(choices)
             PathStats.runs += 1
             spent += outcome.steps

@@ -406,13 +406,13 @@ final class ResultBuilder {
             let v: Value?
             if case .delete = s.kind { v = beforeDelete[id] ?? peekName(id, f) } else { v = peekName(id, f) }
             guard let v else { continue }
-            let identity: String
+            let identity: ValueIdentity
             switch v {
-            case .atom(let a): identity = "atom:" + a.repr
-            case .obj(let o): identity = "obj:\(objectID(o).raw)"
+            case .atom(let a): identity = .atom(a.repr)
+            case .obj(let o): identity = .object(objectID(o).raw)
             }
-            sink.addValue(valueFact(v), identity: identity, name: id, at: NameKey(range: range, frame: f.qualname),
-                          detailed: detailed)
+            sink.addValue(valueFact(v, withHolders: detailed), identity: identity, name: id,
+                          at: NameKey(range: range, frame: f.qualname))
         }
     }
 

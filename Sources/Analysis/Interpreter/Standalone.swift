@@ -42,6 +42,7 @@ extension Interpreter {
                 builder.beginPath()
                 let before = steps
                 choices = pathChoices
+                pathChoices.startSteps = steps
                 // One run may not spend the budget of all the functions after it.
                 maxSteps = min(budget, steps + maxStepsPerRun)
                 runStandalone(fo, info, ownerClass: cls, lastRunAllowed: maxSteps >= budget)
