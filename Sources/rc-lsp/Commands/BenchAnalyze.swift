@@ -1,11 +1,13 @@
 import Analysis
 import Foundation
 
-/// `rc-lsp bench analyze [DIR] [--all] [--passes N]`: parse + analysis throughput over a folder of Python
+/// `rc-lsp bench analyze [DIR] [--all] [--passes N] [--digest]`: parse + analysis throughput over a folder of Python
 /// files (default: the standard library of `python3`, without its tests unless --all), and the slowest
 /// file. Use a release build. Files are read before the clock starts; each pass analyses every file and
 /// the best pass is reported (default 3 passes). Both this thread's CPU time (the figure for one core,
 /// not skewed by other processes on a shared machine) and wall time are printed.
+/// With --digest nothing is timed: one line per file, a hash of the whole `AnalysisResult` and the path, so
+/// two builds can be shown to give identical results (scripts/analysis_diff.sh).
 enum BenchAnalyze {
     static func run(_ args: [String]) -> Int32 {
         let includeTests = args.contains("--all")
@@ -33,6 +35,13 @@ enum BenchAnalyze {
         guard !sources.isEmpty else {
             CommandLineInterface.printError("rc-lsp: no .py files in \(dir)")
             return 2
+        }
+        if args.contains("--digest") {
+            for s in sources {
+                let r = Analyzer.analyze(s.text)
+                print(digest(String(reflecting: r)), r.objects.count, r.statements.count, r.names.count, s.path)
+            }
+            return 0
         }
         var best: Pass?
         for _ in 0..<passes {
@@ -80,6 +89,14 @@ enum BenchAnalyze {
             }
             return p
         }
+    }
+
+    /// 64-bit FNV-1a of the text, in hex.
+    static func digest(_ text: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     static func pythonFiles(in dir: String, includeTests: Bool) -> [String] {
