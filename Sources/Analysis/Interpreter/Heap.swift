@@ -142,6 +142,33 @@ final class PyObj {
         for (_, s) in closure { if case .obj(let t) = s.value { body(t) } }
     }
 
+    /// The same targets as `forEachTarget`, attributes in the dictionary's order instead of binding order
+    /// (no name is hashed): for walks whose result does not depend on the order (taint, reachability).
+    @inline(__always)
+    func forEachTargetUnordered(_ body: (Int) -> Void) {
+        for s in items { if case .obj(let t) = s.value { body(t) } }
+        for s in keys { if case .obj(let t) = s.value { body(t) } }
+        for s in values { if case .obj(let t) = s.value { body(t) } }
+        if let t = iterator?.resultTuple { body(t) }
+        if case .obj(let t)? = classRef?.value { body(t) }
+        for s in attrs.values { if case .obj(let t) = s.value { body(t) } }
+        for s in defaults { if case .obj(let t) = s.value { body(t) } }
+        for (_, s) in kwDefaults { if case .obj(let t) = s.value { body(t) } }
+        for (_, s) in closure { if case .obj(let t) = s.value { body(t) } }
+    }
+
+    /// Whether this object holds a reference to `target` (what `forEachTarget` would report), stopping at
+    /// the first one and hashing no attribute name: the test "who holds this object" runs on every holder.
+    func refersTo(_ target: Int) -> Bool {
+        let v = Value.obj(target)
+        if items.contains(where: { $0.value == v }) || keys.contains(where: { $0.value == v })
+            || values.contains(where: { $0.value == v }) { return true }
+        if iterator?.resultTuple == target || classRef?.value == v { return true }
+        if attrs.values.contains(where: { $0.value == v }) { return true }
+        return defaults.contains { $0.value == v } || kwDefaults.contains { $0.1.value == v }
+            || closure.contains { $0.1.value == v }
+    }
+
     /// Kinds that can hold references to other objects (only they can be part of a cycle).
     var canHoldReferences: Bool {
         switch kind {
@@ -235,7 +262,7 @@ final class Heap {
             guard seen.insert(id).inserted else { continue }
             let o = objects[id]
             o.tainted = true
-            o.forEachTarget { work.append($0) }
+            o.forEachTargetUnordered { work.append($0) }
         }
     }
 
@@ -252,7 +279,7 @@ final class Heap {
             case .function, .klass, .instance, .method, .unknown: return true
             default: break
             }
-            o.forEachTarget { work.append($0) }
+            o.forEachTargetUnordered { work.append($0) }
         }
         return false
     }

@@ -17,21 +17,25 @@ final class Scope {
 
     init(kind: Kind) { self.kind = kind }
 
-    var locals: Set<String> { bound.subtracting(globals).subtracting(nonlocals) }
+    var locals: Set<String> {
+        if globals.isEmpty && nonlocals.isEmpty { return bound }
+        return bound.subtracting(globals).subtracting(nonlocals)
+    }
 
     /// Where a name is looked up from code in this scope.
     enum Resolution { case local, cell, free, global, classNamespace }
 
+    /// (Empty sets are skipped: hashing the name is the cost of every load and store.)
     func resolve(_ name: String) -> Resolution {
         if kind == .module { return .global }
-        if globals.contains(name) { return .global }
+        if !globals.isEmpty && globals.contains(name) { return .global }
         if kind == .klass {
-            if freeVars.contains(name) && !bound.contains(name) { return .free }
+            if !freeVars.isEmpty && freeVars.contains(name) && !bound.contains(name) { return .free }
             return .classNamespace
         }
-        if cellVars.contains(name) { return .cell }
-        if freeVars.contains(name) { return .free }
-        if bound.contains(name) && !nonlocals.contains(name) { return .local }
+        if !cellVars.isEmpty && cellVars.contains(name) { return .cell }
+        if !freeVars.isEmpty && freeVars.contains(name) { return .free }
+        if bound.contains(name) && (nonlocals.isEmpty || !nonlocals.contains(name)) { return .local }
         return .global
     }
 }
@@ -179,7 +183,9 @@ final class ScopeBuilder {
     }
 
     private func params(_ a: Arguments, _ sc: Scope) {
-        for p in a.posonlyargs + a.args + a.kwonlyargs { sc.bound.insert(p.arg) }
+        for p in a.posonlyargs { sc.bound.insert(p.arg) }
+        for p in a.args { sc.bound.insert(p.arg) }
+        for p in a.kwonlyargs { sc.bound.insert(p.arg) }
         if let v = a.vararg { sc.bound.insert(v.arg) }
         if let k = a.kwarg { sc.bound.insert(k.arg) }
     }
@@ -261,28 +267,36 @@ final class ScopeBuilder {
     @discardableResult
     private func resolveFree(_ sc: Scope) -> Set<String> {
         var needs = Set<String>()
+        let providesCells = sc.kind == .function || sc.kind == .comprehension
+        // Computed once per scope: it is a set difference over every name the scope binds.
+        let locals = providesCells ? sc.locals : []
         for child in sc.children {
             let childNeeds = resolveFree(child)
+            if sc.kind == .module { continue }
             for n in childNeeds {
-                if sc.kind == .function || sc.kind == .comprehension,
-                   sc.locals.contains(n) {
+                if providesCells && locals.contains(n) {
                     sc.cellVars.insert(n)
-                } else if sc.kind == .module {
-                    continue
                 } else {
                     needs.insert(n)
                 }
             }
         }
         if sc.kind == .module { return [] }
-        // Names this scope reads (or declares nonlocal) but does not bind.
-        let own: Set<String>
+        // Names this scope reads (or declares nonlocal) but does not bind: for a class used − bound −
+        // globals; otherwise (used ∪ nonlocals) − locals − globals, i.e. the names not global that are
+        // not bound here or are declared nonlocal.
         if sc.kind == .klass {
-            own = sc.used.subtracting(sc.bound).subtracting(sc.globals)
+            for n in sc.used where !sc.bound.contains(n) && (sc.globals.isEmpty || !sc.globals.contains(n)) {
+                needs.insert(n)
+            }
+        } else if sc.globals.isEmpty && sc.nonlocals.isEmpty {
+            for n in sc.used where !sc.bound.contains(n) { needs.insert(n) }
         } else {
-            own = sc.used.union(sc.nonlocals).subtracting(sc.locals).subtracting(sc.globals)
+            for n in sc.used.union(sc.nonlocals)
+            where !sc.globals.contains(n) && (!sc.bound.contains(n) || sc.nonlocals.contains(n)) {
+                needs.insert(n)
+            }
         }
-        needs.formUnion(own)
         // Candidates become free only if an enclosing function binds them; recorded optimistically here and
         // pruned by `prune` from the top.
         sc.freeVars = needs
@@ -290,14 +304,15 @@ final class ScopeBuilder {
     }
 
     private func prune(_ sc: Scope, available: Set<String>) {
-        if sc.kind != .module { sc.freeVars = sc.freeVars.intersection(available) }
-        var inner = available
-        if sc.kind == .function || sc.kind == .comprehension { inner.formUnion(sc.locals) }
-        if sc.kind == .klass {
-            // A class body does not provide names to its methods; it passes on what encloses it.
+        if sc.kind != .module && !sc.freeVars.isEmpty { sc.freeVars = sc.freeVars.intersection(available) }
+        let providesCells = sc.kind == .function || sc.kind == .comprehension
+        // A class body does not provide names to its methods; it passes on what encloses it.
+        if !sc.children.isEmpty {
+            var inner = available
+            if providesCells { inner.formUnion(sc.locals) }
+            for c in sc.children { prune(c, available: inner) }
         }
-        for c in sc.children { prune(c, available: inner) }
-        if sc.kind == .function || sc.kind == .comprehension {
+        if providesCells && !sc.cellVars.isEmpty {
             sc.cellVars = sc.cellVars.intersection(sc.locals)
         }
     }
