@@ -160,13 +160,20 @@ final class PyObj {
     /// Whether this object holds a reference to `target` (what `forEachTarget` would report), stopping at
     /// the first one and hashing no attribute name: the test "who holds this object" runs on every holder.
     func refersTo(_ target: Int) -> Bool {
-        let v = Value.obj(target)
-        if items.contains(where: { $0.value == v }) || keys.contains(where: { $0.value == v })
-            || values.contains(where: { $0.value == v }) { return true }
-        if iterator?.resultTuple == target || classRef?.value == v { return true }
-        if attrs.values.contains(where: { $0.value == v }) { return true }
-        return defaults.contains { $0.value == v } || kwDefaults.contains { $0.1.value == v }
-            || closure.contains { $0.1.value == v }
+        @inline(__always) func hit(_ s: Slot) -> Bool {
+            if case .obj(let t) = s.value { return t == target }
+            return false
+        }
+        for s in items where hit(s) { return true }
+        for s in keys where hit(s) { return true }
+        for s in values where hit(s) { return true }
+        if iterator?.resultTuple == target { return true }
+        if let c = classRef, hit(c) { return true }
+        for s in attrs.values where hit(s) { return true }
+        for s in defaults where hit(s) { return true }
+        for (_, s) in kwDefaults where hit(s) { return true }
+        for (_, s) in closure where hit(s) { return true }
+        return false
     }
 
     /// Kinds that can hold references to other objects (only they can be part of a cycle).

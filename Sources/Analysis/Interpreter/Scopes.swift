@@ -5,8 +5,9 @@
 final class Scope {
     enum Kind { case module, function, klass, comprehension }
     let kind: Kind
-    var bound: Set<String> = []
-    var used: Set<String> = []
+    /// Names bound and names read here (NameSet: every occurrence of a module passes through them).
+    var bound = NameSet()
+    var used = NameSet()
     var globals: Set<String> = []
     var nonlocals: Set<String> = []
     var cellVars: Set<String> = []
@@ -17,9 +18,10 @@ final class Scope {
 
     init(kind: Kind) { self.kind = kind }
 
-    var locals: Set<String> {
-        if globals.isEmpty && nonlocals.isEmpty { return bound }
-        return bound.subtracting(globals).subtracting(nonlocals)
+    /// Whether `name` is one of this scope's locals: bound here, not declared global or nonlocal.
+    func isLocal(_ name: String) -> Bool {
+        bound.contains(name) && (globals.isEmpty || !globals.contains(name))
+            && (nonlocals.isEmpty || !nonlocals.contains(name))
     }
 
     /// Where a name is looked up from code in this scope.
@@ -81,7 +83,7 @@ final class ScopeBuilder {
         stmt(s, module)
         for child in module.children[before...] {
             resolveFree(child)
-            prune(child, available: [])
+            prune(child, enclosing: [])
         }
     }
 
@@ -268,13 +270,11 @@ final class ScopeBuilder {
     private func resolveFree(_ sc: Scope) -> Set<String> {
         var needs = Set<String>()
         let providesCells = sc.kind == .function || sc.kind == .comprehension
-        // Computed once per scope: it is a set difference over every name the scope binds.
-        let locals = providesCells ? sc.locals : []
         for child in sc.children {
             let childNeeds = resolveFree(child)
             if sc.kind == .module { continue }
             for n in childNeeds {
-                if providesCells && locals.contains(n) {
+                if providesCells && sc.isLocal(n) {
                     sc.cellVars.insert(n)
                 } else {
                     needs.insert(n)
@@ -292,10 +292,10 @@ final class ScopeBuilder {
         } else if sc.globals.isEmpty && sc.nonlocals.isEmpty {
             for n in sc.used where !sc.bound.contains(n) { needs.insert(n) }
         } else {
-            for n in sc.used.union(sc.nonlocals)
-            where !sc.globals.contains(n) && (!sc.bound.contains(n) || sc.nonlocals.contains(n)) {
+            for n in sc.used where !sc.globals.contains(n) && (!sc.bound.contains(n) || sc.nonlocals.contains(n)) {
                 needs.insert(n)
             }
+            for n in sc.nonlocals where !sc.globals.contains(n) { needs.insert(n) }
         }
         // Candidates become free only if an enclosing function binds them; recorded optimistically here and
         // pruned by `prune` from the top.
@@ -303,17 +303,20 @@ final class ScopeBuilder {
         return needs
     }
 
-    private func prune(_ sc: Scope, available: Set<String>) {
-        if sc.kind != .module && !sc.freeVars.isEmpty { sc.freeVars = sc.freeVars.intersection(available) }
+    /// Keeps the free names some enclosing function or comprehension has as a local, and the cell names
+    /// that are locals. `enclosing` are those scopes, innermost last (a class body provides no names to
+    /// its methods; it passes on what encloses it).
+    private func prune(_ sc: Scope, enclosing: [Scope]) {
+        if sc.kind != .module && !sc.freeVars.isEmpty {
+            sc.freeVars = sc.freeVars.filter { n in enclosing.contains { $0.isLocal(n) } }
+        }
         let providesCells = sc.kind == .function || sc.kind == .comprehension
-        // A class body does not provide names to its methods; it passes on what encloses it.
         if !sc.children.isEmpty {
-            var inner = available
-            if providesCells { inner.formUnion(sc.locals) }
-            for c in sc.children { prune(c, available: inner) }
+            let inner = providesCells ? enclosing + [sc] : enclosing
+            for c in sc.children { prune(c, enclosing: inner) }
         }
         if providesCells && !sc.cellVars.isEmpty {
-            sc.cellVars = sc.cellVars.intersection(sc.locals)
+            sc.cellVars = sc.cellVars.filter { sc.isLocal($0) }
         }
     }
 }
