@@ -3,9 +3,12 @@
 /// short names. Iteration order is unspecified (callers only test membership or collect into sets).
 
 struct NameSet: Sequence {
-    /// Slots hold a name, or nothing when `hashes[i] == 0` (hashes are made non-zero).
-    private var names: [String] = []
-    private var hashes: [UInt64] = []
+    /// A slot holds a name, or nothing when `hash == 0` (hashes are made non-zero).
+    fileprivate struct Entry {
+        var hash: UInt64
+        var name: String
+    }
+    fileprivate var slots: [Entry] = []
     private(set) var count = 0
 
     var isEmpty: Bool { count == 0 }
@@ -21,12 +24,12 @@ struct NameSet: Sequence {
     func contains(_ name: String) -> Bool {
         guard count > 0 else { return false }
         let h = Self.hash(name)
-        let mask = hashes.count - 1
+        let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
-            let x = hashes[i]
+            let x = slots[i].hash
             if x == 0 { return false }
-            if x == h && names[i] == name { return true }
+            if x == h && slots[i].name == name { return true }
             i = (i + 1) & mask
         }
     }
@@ -34,48 +37,45 @@ struct NameSet: Sequence {
     /// Adds `name`; false when it was already there.
     @discardableResult
     mutating func insert(_ name: String) -> Bool {
-        if (count + 1) * 2 > hashes.count { grow() }
+        if (count + 1) * 2 > slots.count { grow() }
         let h = Self.hash(name)
-        let mask = hashes.count - 1
+        let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
-            let x = hashes[i]
+            let x = slots[i].hash
             if x == 0 {
-                hashes[i] = h
-                names[i] = name
+                slots[i] = Entry(hash: h, name: name)
                 count += 1
                 return true
             }
-            if x == h && names[i] == name { return false }
+            if x == h && slots[i].name == name { return false }
             i = (i + 1) & mask
         }
     }
 
     private mutating func grow() {
-        let oldNames = names, oldHashes = hashes
-        let capacity = Swift.max(8, hashes.count * 2)
-        names = [String](repeating: "", count: capacity)
-        hashes = [UInt64](repeating: 0, count: capacity)
+        let old = slots
+        let capacity = Swift.max(16, slots.count * 2)
+        slots = [Entry](repeating: Entry(hash: 0, name: ""), count: capacity)
         let mask = capacity - 1
-        for j in oldHashes.indices where oldHashes[j] != 0 {
-            var i = Int(truncatingIfNeeded: oldHashes[j]) & mask
-            while hashes[i] != 0 { i = (i + 1) & mask }
-            hashes[i] = oldHashes[j]
-            names[i] = oldNames[j]
+        for e in old where e.hash != 0 {
+            var i = Int(truncatingIfNeeded: e.hash) & mask
+            while slots[i].hash != 0 { i = (i + 1) & mask }
+            slots[i] = e
         }
     }
 
     struct Iterator: IteratorProtocol {
-        let set: NameSet
+        fileprivate let slots: [Entry]
         var i = 0
         mutating func next() -> String? {
-            while i < set.hashes.count {
+            while i < slots.count {
                 defer { i += 1 }
-                if set.hashes[i] != 0 { return set.names[i] }
+                if slots[i].hash != 0 { return slots[i].name }
             }
             return nil
         }
     }
 
-    func makeIterator() -> Iterator { Iterator(set: self) }
+    func makeIterator() -> Iterator { Iterator(slots: slots) }
 }

@@ -26,8 +26,25 @@ struct StackGuard {
         return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     }
 
-    /// The current thread's stack size (Linux), or a conservative 512 KB when it cannot be read.
+    /// The current thread's stack size (Linux), or a conservative 512 KB when it cannot be read. For the
+    /// main thread glibc finds it by parsing /proc/self/maps (costlier than analysing a small file), and it
+    /// does not change: it is read once.
     static func threadStackSize() -> UInt {
+        #if canImport(Glibc)
+        if let gettid = getTID, gettid() == getpid() { return mainThreadStackSize }
+        #endif
+        return readThreadStackSize()
+    }
+
+    #if canImport(Glibc)
+    private static let mainThreadStackSize: UInt = readThreadStackSize()
+    /// gettid(), looked up at run time like pthread_getattr_np (the Glibc module does not export it).
+    private typealias GetTID = @convention(c) () -> Int32
+    nonisolated(unsafe) private static let getTID: GetTID? =
+        dlsym(UnsafeMutableRawPointer(bitPattern: 0), "gettid").map { unsafeBitCast($0, to: GetTID.self) }
+    #endif
+
+    private static func readThreadStackSize() -> UInt {
         #if canImport(Glibc)
         // pthread_getattr_np is a GNU extension the Glibc module does not export: look it up at run time.
         typealias GetAttr = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
