@@ -16,7 +16,14 @@ final class Scope {
     /// yield / await / unsupported constructs inside: calling it is outside the subset.
     var isGenerator = false
 
-    init(kind: Kind) { self.kind = kind }
+    /// Whether a function or comprehension encloses this scope: only then can a name it reads without
+    /// binding become free (and a cell of that enclosing scope). Without one, `used` is never needed.
+    let isEnclosed: Bool
+
+    init(kind: Kind, in parent: Scope? = nil) {
+        self.kind = kind
+        isEnclosed = parent.map { $0.kind == .function || $0.kind == .comprehension || $0.isEnclosed } ?? false
+    }
 
     /// Whether `name` is one of this scope's locals: bound here, not declared global or nonlocal.
     func isLocal(_ name: String) -> Bool {
@@ -99,7 +106,7 @@ final class ScopeBuilder {
                 for d in f.decoratorList { expr(d, sc) }
                 argDefaults(f.args, sc)
                 sc.bound.insert(f.name)
-                let child = Scope(kind: .function)
+                let child = Scope(kind: .function, in: sc)
                 if case .asyncFunctionDef = s.kind { child.isGenerator = true }
                 params(f.args, child)
                 stmts(f.body, child)
@@ -110,7 +117,7 @@ final class ScopeBuilder {
                 for b in c.bases { expr(b, sc) }
                 for k in c.keywords { expr(k.value, sc) }
                 sc.bound.insert(c.name)
-                let child = Scope(kind: .klass)
+                let child = Scope(kind: .klass, in: sc)
                 stmts(c.body, child)
                 sc.children.append(child)
                 scopes[ScopeKey(range: s.range, tag: Self.classTag)] = child
@@ -119,7 +126,7 @@ final class ScopeBuilder {
             case .assign(let ts, let v, _): expr(v, sc); for t in ts { target(t, sc) }
             case .augAssign(let t, _, let v):
                 expr(v, sc); target(t, sc)
-                if case .name(let id, _) = t.kind { sc.used.insert(id) }
+                if sc.isEnclosed, case .name(let id, _) = t.kind { sc.used.insert(id) }
             case .annAssign(let t, let a, let v, _):
                 expr(a, sc); if let v { expr(v, sc); target(t, sc) }
             case .for(let f), .asyncFor(let f):
@@ -207,7 +214,7 @@ final class ScopeBuilder {
     }
 
     private func comprehension(_ e: Expr, _ gens: [Comprehension], _ elts: [Expr], _ sc: Scope) {
-        let child = Scope(kind: .comprehension)
+        let child = Scope(kind: .comprehension, in: sc)
         for (i, g) in gens.enumerated() {
             expr(g.iter, i == 0 ? sc : child)
             target(g.target, child)
@@ -227,7 +234,10 @@ final class ScopeBuilder {
             switch e.kind {
             case .name(let id, let ctx):
                 // The module scope resolves every name as global: its sets are never read.
-                if sc.kind != .module { if ctx == .load { sc.used.insert(id) } else { sc.bound.insert(id) } }
+                // A scope nothing encloses never needs what it reads (see `Scope.isEnclosed`).
+                if sc.kind != .module {
+                    if ctx != .load { sc.bound.insert(id) } else if sc.isEnclosed { sc.used.insert(id) }
+                }
             case .boolOp(_, let vs): for v in vs { expr(v, sc) }
             case .namedExpr(let t, let v):
                 expr(v, sc)
@@ -236,7 +246,7 @@ final class ScopeBuilder {
             case .unaryOp(_, let o): expr(o, sc)
             case .lambda(let a, let b):
                 argDefaults(a, sc)
-                let child = Scope(kind: .function)
+                let child = Scope(kind: .function, in: sc)
                 params(a, child)
                 expr(b, child)
                 sc.children.append(child)
@@ -252,7 +262,7 @@ final class ScopeBuilder {
             case .compare(let l, _, let cs): expr(l, sc); for c in cs { expr(c, sc) }
             case .call(let f, let args, let kws):
                 expr(f, sc); for a in args { expr(a, sc) }; for k in kws { expr(k.value, sc) }
-                if case .name("super", _) = f.kind { sc.used.insert("__class__") }
+                if sc.isEnclosed, case .name("super", _) = f.kind { sc.used.insert("__class__") }
             case .formattedValue(let v, _, let spec): expr(v, sc); if let spec { expr(spec, sc) }
             case .joinedStr(let vs): for v in vs { expr(v, sc) }
             case .attribute(let v, _, _): expr(v, sc)
@@ -282,6 +292,12 @@ final class ScopeBuilder {
             }
         }
         if sc.kind == .module { return [] }
+        // Nothing encloses it: no function binds what it needs, so nothing of it is free (what `prune`
+        // would leave); its `used` was not recorded.
+        guard sc.isEnclosed else {
+            sc.freeVars = []
+            return []
+        }
         // Names this scope reads (or declares nonlocal) but does not bind: for a class used − bound −
         // globals; otherwise (used ∪ nonlocals) − locals − globals, i.e. the names not global that are
         // not bound here or are declared nonlocal.
