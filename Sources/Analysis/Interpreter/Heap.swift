@@ -76,8 +76,19 @@ final class PyObj {
     var values: [Slot] = []
     /// Dict lookup index (key identity -> position), rebuilt after removals.
     var keyIndex: [KeyIdentity: Int]?
-    var attrNames: [String] = []
-    var attrs: [String: Slot] = [:]
+    var attrNames: [String] = [] { didSet { attrSlotsInOrder = nil } }
+    var attrs: [String: Slot] = [:] { didSet { attrSlotsInOrder = nil } }
+    /// `attrs` in `attrNames` order, kept until either changes: graph walks visit a class's methods
+    /// many times, and looking each one up by name hashes it.
+    private var attrSlotsInOrder: [Slot]?
+
+    /// The attribute slots in binding order.
+    var orderedAttrSlots: [Slot] {
+        if let cached = attrSlotsInOrder { return cached }
+        let slots = attrNames.compactMap { attrs[$0] }
+        attrSlotsInOrder = slots
+        return slots
+    }
     /// Runtime int/str/float: the value.
     var scalar: Atom?
     /// instance -> its class.
@@ -136,7 +147,7 @@ final class PyObj {
         for s in values { if case .obj(let t) = s.value { body(t) } }
         if let t = iterator?.resultTuple { body(t) }
         if case .obj(let t)? = classRef?.value { body(t) }
-        for n in attrNames { if case .obj(let t)? = attrs[n]?.value { body(t) } }
+        if !attrNames.isEmpty { for s in orderedAttrSlots { if case .obj(let t) = s.value { body(t) } } }
         for s in defaults { if case .obj(let t) = s.value { body(t) } }
         for (_, s) in kwDefaults { if case .obj(let t) = s.value { body(t) } }
         for (_, s) in closure { if case .obj(let t) = s.value { body(t) } }
