@@ -35,6 +35,13 @@ final class Frame {
 
     init(kind: Kind, qualname: String, scope: Scope, depth: Int) {
         self.kind = kind; self.qualname = qualname; self.scope = scope; self.depth = depth
+        // Sized for the names the scope binds (a module's are not recorded: a guess), so binding them
+        // does not rehash the tables as they grow.
+        let expected = scope.kind == .module ? 64 : scope.bound.count
+        if expected > 0 {
+            values.reserveCapacity(expected)
+            namesByObject.reserveCapacity(expected)
+        }
     }
 
     func lookup(_ name: String) -> Value? { values[name]?.value }
