@@ -207,11 +207,15 @@ final class Heap {
     private(set) var objects: [PyObj] = []
     /// Objects that can hold references (cycle candidates, holders), dead ones pruned lazily.
     var holderIDs: [Int] = []
+    /// Every class object ever made, in allocation order (dead ones included): finding the class that holds
+    /// a method need not walk the whole heap.
+    private(set) var classIDs: [Int] = []
 
     func allocate(_ kind: ObjKind, typeName: String, site: Int, visible: Bool = true) -> PyObj {
         let o = PyObj(id: objects.count, kind: kind, typeName: typeName, site: site, visible: visible)
         objects.append(o)
         if o.canHoldReferences { holderIDs.append(o.id) }
+        if kind == .klass { classIDs.append(o.id) }
         return o
     }
 
