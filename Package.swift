@@ -12,7 +12,7 @@ let package = Package(
         // stdio JSON-RPC 2.0 + LSP 3.17 types. Knows nothing about Python.
         .target(name: "LSPTransport"),
         // Python front end + abstract interpreter. Knows nothing about LSP.
-        .target(name: "Analysis"),
+        .target(name: "Analysis", swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         // The product: documents, handlers, command line.
         .executableTarget(name: "rc-lsp", dependencies: ["LSPTransport", "Analysis"]),
         .testTarget(name: "LSPTransportTests", dependencies: ["LSPTransport"]),

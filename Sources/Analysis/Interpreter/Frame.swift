@@ -10,12 +10,13 @@ final class Frame {
     let scope: Scope
     /// Names in binding order (the oracle's order), values in `values`.
     private(set) var names: [String] = []
-    private(set) var values: [String: Value] = [:]
+    /// Each bound name's value and when it was first bound (binding order, for listing holders like the
+    /// oracle does): one table, so binding a name hashes it once.
+    private var values: [String: Binding] = [:]
+    private struct Binding { var value: Value; var order: Int }
     /// Reverse index object id -> names bound to it here, so "who holds this object" does not scan every
     /// name of a large module (hovers and hints ask it after every statement).
     private var namesByObject: [Int: [String]] = [:]
-    /// When each name was first bound (binding order, for listing holders like the oracle does).
-    private var bindingOrder: [String: Int] = [:]
     private var nextOrder = 0
     /// name -> cell object, for cell and free variables.
     var cells: [String: Int] = [:]
@@ -34,16 +35,25 @@ final class Frame {
 
     init(kind: Kind, qualname: String, scope: Scope, depth: Int) {
         self.kind = kind; self.qualname = qualname; self.scope = scope; self.depth = depth
+        // Sized for the names the scope binds (a module's are not recorded: a guess), so binding them
+        // does not rehash the tables as they grow.
+        let expected = scope.kind == .module ? 64 : scope.bound.count
+        if expected > 0 {
+            values.reserveCapacity(expected)
+            namesByObject.reserveCapacity(expected)
+        }
     }
 
-    func lookup(_ name: String) -> Value? { values[name] }
+    func lookup(_ name: String) -> Value? { values[name]?.value }
 
     /// Binds `name`, taking over the caller's reference; returns the previous value (to release).
     func bind(_ name: String, _ v: Value) -> Value? {
-        let old = values.updateValue(v, forKey: name)
+        var old: Value?
+        let order = nextOrder
+        // One lookup: the entry is updated in place, or inserted with the next binding order.
+        Self.update(&values[name, default: Binding(value: v, order: -1)], v, order, &old)
         if old == nil {
             names.append(name)
-            bindingOrder[name] = nextOrder
             nextOrder += 1
         }
         if case .obj(let id)? = old { forget(name, id) }
@@ -51,26 +61,31 @@ final class Frame {
         return old
     }
 
+    private static func update(_ b: inout Binding, _ v: Value, _ order: Int, _ old: inout Value?) {
+        if b.order < 0 { b.order = order } else { old = b.value }
+        b.value = v
+    }
+
     /// Unbinds `name`; returns the value (to release).
     func unbind(_ name: String) -> Value? {
-        guard let old = values.removeValue(forKey: name) else { return nil }
+        guard let old = values.removeValue(forKey: name)?.value else { return nil }
         if let i = names.firstIndex(of: name) { names.remove(at: i) }
-        bindingOrder[name] = nil
         if case .obj(let id) = old { forget(name, id) }
         return old
     }
 
     private func forget(_ name: String, _ id: Int) {
-        guard var list = namesByObject[id], let i = list.firstIndex(of: name) else { return }
-        list.remove(at: i)
-        namesByObject[id] = list.isEmpty ? nil : list
+        guard let at = namesByObject.index(forKey: id), let i = namesByObject.values[at].firstIndex(of: name)
+        else { return }
+        namesByObject.values[at].remove(at: i)
+        if namesByObject.values[at].isEmpty { namesByObject.remove(at: at) }
     }
 
     /// The names bound to object `id` in this frame, in binding order (same as filtering `boundNames`).
     func names(boundTo id: Int) -> [String] {
         guard let list = namesByObject[id] else { return [] }
         if list.count < 2 { return list }
-        return list.sorted { (bindingOrder[$0] ?? 0) < (bindingOrder[$1] ?? 0) }
+        return list.sorted { (values[$0]?.order ?? 0) < (values[$1]?.order ?? 0) }
     }
 
     var boundNames: [String] { names }

@@ -79,8 +79,19 @@ final class PyObj {
     var values: [Slot] = []
     /// Dict lookup index (key identity -> position), rebuilt after removals.
     var keyIndex: [KeyIdentity: Int]?
-    var attrNames: [String] = []
-    var attrs: [String: Slot] = [:]
+    var attrNames: [String] = [] { didSet { attrSlotsInOrder = nil } }
+    var attrs: [String: Slot] = [:] { didSet { attrSlotsInOrder = nil } }
+    /// `attrs` in `attrNames` order, kept until either changes: graph walks visit a class's methods
+    /// many times, and looking each one up by name hashes it.
+    private var attrSlotsInOrder: [Slot]?
+
+    /// The attribute slots in binding order.
+    var orderedAttrSlots: [Slot] {
+        if let cached = attrSlotsInOrder { return cached }
+        let slots = attrNames.compactMap { attrs[$0] }
+        attrSlotsInOrder = slots
+        return slots
+    }
     /// Runtime int/str/float: the value.
     var scalar: Atom?
     /// instance -> its class.
@@ -139,10 +150,44 @@ final class PyObj {
         for s in values { if case .obj(let t) = s.value { body(t) } }
         if let t = iterator?.resultTuple { body(t) }
         if case .obj(let t)? = classRef?.value { body(t) }
-        for n in attrNames { if case .obj(let t)? = attrs[n]?.value { body(t) } }
+        if !attrNames.isEmpty { for s in orderedAttrSlots { if case .obj(let t) = s.value { body(t) } } }
         for s in defaults { if case .obj(let t) = s.value { body(t) } }
         for (_, s) in kwDefaults { if case .obj(let t) = s.value { body(t) } }
         for (_, s) in closure { if case .obj(let t) = s.value { body(t) } }
+    }
+
+    /// The same targets as `forEachTarget`, attributes in the dictionary's order instead of binding order
+    /// (no name is hashed): for walks whose result does not depend on the order (taint, reachability).
+    @inline(__always)
+    func forEachTargetUnordered(_ body: (Int) -> Void) {
+        for s in items { if case .obj(let t) = s.value { body(t) } }
+        for s in keys { if case .obj(let t) = s.value { body(t) } }
+        for s in values { if case .obj(let t) = s.value { body(t) } }
+        if let t = iterator?.resultTuple { body(t) }
+        if case .obj(let t)? = classRef?.value { body(t) }
+        for s in attrs.values { if case .obj(let t) = s.value { body(t) } }
+        for s in defaults { if case .obj(let t) = s.value { body(t) } }
+        for (_, s) in kwDefaults { if case .obj(let t) = s.value { body(t) } }
+        for (_, s) in closure { if case .obj(let t) = s.value { body(t) } }
+    }
+
+    /// Whether this object holds a reference to `target` (what `forEachTarget` would report), stopping at
+    /// the first one and hashing no attribute name: the test "who holds this object" runs on every holder.
+    func refersTo(_ target: Int) -> Bool {
+        @inline(__always) func hit(_ s: Slot) -> Bool {
+            if case .obj(let t) = s.value { return t == target }
+            return false
+        }
+        for s in items where hit(s) { return true }
+        for s in keys where hit(s) { return true }
+        for s in values where hit(s) { return true }
+        if iterator?.resultTuple == target { return true }
+        if let c = classRef, hit(c) { return true }
+        for s in attrs.values where hit(s) { return true }
+        for s in defaults where hit(s) { return true }
+        for (_, s) in kwDefaults where hit(s) { return true }
+        for (_, s) in closure where hit(s) { return true }
+        return false
     }
 
     /// Kinds that can hold references to other objects (only they can be part of a cycle).
@@ -165,11 +210,15 @@ final class Heap {
     private(set) var objects: [PyObj] = []
     /// Objects that can hold references (cycle candidates, holders), dead ones pruned lazily.
     var holderIDs: [Int] = []
+    /// Every class object ever made, in allocation order (dead ones included): finding the class that holds
+    /// a method need not walk the whole heap.
+    private(set) var classIDs: [Int] = []
 
     func allocate(_ kind: ObjKind, typeName: String, site: Int, visible: Bool = true) -> PyObj {
         let o = PyObj(id: objects.count, kind: kind, typeName: typeName, site: site, visible: visible)
         objects.append(o)
         if o.canHoldReferences { holderIDs.append(o.id) }
+        if kind == .klass { classIDs.append(o.id) }
         return o
     }
 
@@ -238,7 +287,7 @@ final class Heap {
             guard seen.insert(id).inserted else { continue }
             let o = objects[id]
             o.tainted = true
-            o.forEachTarget { work.append($0) }
+            o.forEachTargetUnordered { work.append($0) }
         }
     }
 
@@ -256,7 +305,7 @@ final class Heap {
             case .unknown: if unknownMayBeCode { return true }
             default: break
             }
-            o.forEachTarget { work.append($0) }
+            o.forEachTargetUnordered { work.append($0) }
         }
         return false
     }

@@ -5,8 +5,9 @@
 final class Scope {
     enum Kind { case module, function, klass, comprehension }
     let kind: Kind
-    var bound: Set<String> = []
-    var used: Set<String> = []
+    /// Names bound and names read here (NameSet: every occurrence of a module passes through them).
+    var bound = NameSet()
+    var used = NameSet()
     var globals: Set<String> = []
     var nonlocals: Set<String> = []
     var cellVars: Set<String> = []
@@ -15,23 +16,35 @@ final class Scope {
     /// yield / await / unsupported constructs inside: calling it is outside the subset.
     var isGenerator = false
 
-    init(kind: Kind) { self.kind = kind }
+    /// Whether a function or comprehension encloses this scope: only then can a name it reads without
+    /// binding become free (and a cell of that enclosing scope). Without one, `used` is never needed.
+    let isEnclosed: Bool
 
-    var locals: Set<String> { bound.subtracting(globals).subtracting(nonlocals) }
+    init(kind: Kind, in parent: Scope? = nil) {
+        self.kind = kind
+        isEnclosed = parent.map { $0.kind == .function || $0.kind == .comprehension || $0.isEnclosed } ?? false
+    }
+
+    /// Whether `name` is one of this scope's locals: bound here, not declared global or nonlocal.
+    func isLocal(_ name: String) -> Bool {
+        bound.contains(name) && (globals.isEmpty || !globals.contains(name))
+            && (nonlocals.isEmpty || !nonlocals.contains(name))
+    }
 
     /// Where a name is looked up from code in this scope.
     enum Resolution { case local, cell, free, global, classNamespace }
 
+    /// (Empty sets are skipped: hashing the name is the cost of every load and store.)
     func resolve(_ name: String) -> Resolution {
         if kind == .module { return .global }
-        if globals.contains(name) { return .global }
+        if !globals.isEmpty && globals.contains(name) { return .global }
         if kind == .klass {
-            if freeVars.contains(name) && !bound.contains(name) { return .free }
+            if !freeVars.isEmpty && freeVars.contains(name) && !bound.contains(name) { return .free }
             return .classNamespace
         }
-        if cellVars.contains(name) { return .cell }
-        if freeVars.contains(name) { return .free }
-        if bound.contains(name) && !nonlocals.contains(name) { return .local }
+        if !cellVars.isEmpty && cellVars.contains(name) { return .cell }
+        if !freeVars.isEmpty && freeVars.contains(name) { return .free }
+        if bound.contains(name) && (nonlocals.isEmpty || !nonlocals.contains(name)) { return .local }
         return .global
     }
 }
@@ -77,7 +90,7 @@ final class ScopeBuilder {
         stmt(s, module)
         for child in module.children[before...] {
             resolveFree(child)
-            prune(child, available: [])
+            prune(child, enclosing: [])
         }
     }
 
@@ -93,7 +106,7 @@ final class ScopeBuilder {
                 for d in f.decoratorList { expr(d, sc) }
                 argDefaults(f.args, sc)
                 sc.bound.insert(f.name)
-                let child = Scope(kind: .function)
+                let child = Scope(kind: .function, in: sc)
                 if case .asyncFunctionDef = s.kind { child.isGenerator = true }
                 params(f.args, child)
                 stmts(f.body, child)
@@ -104,7 +117,7 @@ final class ScopeBuilder {
                 for b in c.bases { expr(b, sc) }
                 for k in c.keywords { expr(k.value, sc) }
                 sc.bound.insert(c.name)
-                let child = Scope(kind: .klass)
+                let child = Scope(kind: .klass, in: sc)
                 stmts(c.body, child)
                 sc.children.append(child)
                 scopes[ScopeKey(range: s.range, tag: Self.classTag)] = child
@@ -113,7 +126,7 @@ final class ScopeBuilder {
             case .assign(let ts, let v, _): expr(v, sc); for t in ts { target(t, sc) }
             case .augAssign(let t, _, let v):
                 expr(v, sc); target(t, sc)
-                if case .name(let id, _) = t.kind { sc.used.insert(id) }
+                if sc.isEnclosed, case .name(let id, _) = t.kind { sc.used.insert(id) }
             case .annAssign(let t, let a, let v, _):
                 expr(a, sc); if let v { expr(v, sc); target(t, sc) }
             case .for(let f), .asyncFor(let f):
@@ -179,7 +192,9 @@ final class ScopeBuilder {
     }
 
     private func params(_ a: Arguments, _ sc: Scope) {
-        for p in a.posonlyargs + a.args + a.kwonlyargs { sc.bound.insert(p.arg) }
+        for p in a.posonlyargs { sc.bound.insert(p.arg) }
+        for p in a.args { sc.bound.insert(p.arg) }
+        for p in a.kwonlyargs { sc.bound.insert(p.arg) }
         if let v = a.vararg { sc.bound.insert(v.arg) }
         if let k = a.kwarg { sc.bound.insert(k.arg) }
     }
@@ -199,7 +214,7 @@ final class ScopeBuilder {
     }
 
     private func comprehension(_ e: Expr, _ gens: [Comprehension], _ elts: [Expr], _ sc: Scope) {
-        let child = Scope(kind: .comprehension)
+        let child = Scope(kind: .comprehension, in: sc)
         for (i, g) in gens.enumerated() {
             expr(g.iter, i == 0 ? sc : child)
             target(g.target, child)
@@ -219,7 +234,10 @@ final class ScopeBuilder {
             switch e.kind {
             case .name(let id, let ctx):
                 // The module scope resolves every name as global: its sets are never read.
-                if sc.kind != .module { if ctx == .load { sc.used.insert(id) } else { sc.bound.insert(id) } }
+                // A scope nothing encloses never needs what it reads (see `Scope.isEnclosed`).
+                if sc.kind != .module {
+                    if ctx != .load { sc.bound.insert(id) } else if sc.isEnclosed { sc.used.insert(id) }
+                }
             case .boolOp(_, let vs): for v in vs { expr(v, sc) }
             case .namedExpr(let t, let v):
                 expr(v, sc)
@@ -228,7 +246,7 @@ final class ScopeBuilder {
             case .unaryOp(_, let o): expr(o, sc)
             case .lambda(let a, let b):
                 argDefaults(a, sc)
-                let child = Scope(kind: .function)
+                let child = Scope(kind: .function, in: sc)
                 params(a, child)
                 expr(b, child)
                 sc.children.append(child)
@@ -244,7 +262,7 @@ final class ScopeBuilder {
             case .compare(let l, _, let cs): expr(l, sc); for c in cs { expr(c, sc) }
             case .call(let f, let args, let kws):
                 expr(f, sc); for a in args { expr(a, sc) }; for k in kws { expr(k.value, sc) }
-                if case .name("super", _) = f.kind { sc.used.insert("__class__") }
+                if sc.isEnclosed, case .name("super", _) = f.kind { sc.used.insert("__class__") }
             case .formattedValue(let v, _, let spec): expr(v, sc); if let spec { expr(spec, sc) }
             case .joinedStr(let vs): for v in vs { expr(v, sc) }
             case .attribute(let v, _, _): expr(v, sc)
@@ -261,44 +279,60 @@ final class ScopeBuilder {
     @discardableResult
     private func resolveFree(_ sc: Scope) -> Set<String> {
         var needs = Set<String>()
+        let providesCells = sc.kind == .function || sc.kind == .comprehension
         for child in sc.children {
             let childNeeds = resolveFree(child)
+            if sc.kind == .module { continue }
             for n in childNeeds {
-                if sc.kind == .function || sc.kind == .comprehension,
-                   sc.locals.contains(n) {
+                if providesCells && sc.isLocal(n) {
                     sc.cellVars.insert(n)
-                } else if sc.kind == .module {
-                    continue
                 } else {
                     needs.insert(n)
                 }
             }
         }
         if sc.kind == .module { return [] }
-        // Names this scope reads (or declares nonlocal) but does not bind.
-        let own: Set<String>
-        if sc.kind == .klass {
-            own = sc.used.subtracting(sc.bound).subtracting(sc.globals)
-        } else {
-            own = sc.used.union(sc.nonlocals).subtracting(sc.locals).subtracting(sc.globals)
+        // Nothing encloses it: no function binds what it needs, so nothing of it is free (what `prune`
+        // would leave); its `used` was not recorded.
+        guard sc.isEnclosed else {
+            sc.freeVars = []
+            return []
         }
-        needs.formUnion(own)
+        // Names this scope reads (or declares nonlocal) but does not bind: for a class used − bound −
+        // globals; otherwise (used ∪ nonlocals) − locals − globals, i.e. the names not global that are
+        // not bound here or are declared nonlocal.
+        if sc.kind == .klass {
+            for n in sc.used where !sc.bound.contains(n) && (sc.globals.isEmpty || !sc.globals.contains(n)) {
+                needs.insert(n)
+            }
+        } else if sc.globals.isEmpty && sc.nonlocals.isEmpty {
+            for n in sc.used where !sc.bound.contains(n) { needs.insert(n) }
+        } else {
+            for n in sc.used where !sc.globals.contains(n) && (!sc.bound.contains(n) || sc.nonlocals.contains(n)) {
+                needs.insert(n)
+            }
+            for n in sc.nonlocals where !sc.globals.contains(n) { needs.insert(n) }
+        }
         // Candidates become free only if an enclosing function binds them; recorded optimistically here and
         // pruned by `prune` from the top.
         sc.freeVars = needs
         return needs
     }
 
-    private func prune(_ sc: Scope, available: Set<String>) {
-        if sc.kind != .module { sc.freeVars = sc.freeVars.intersection(available) }
-        var inner = available
-        if sc.kind == .function || sc.kind == .comprehension { inner.formUnion(sc.locals) }
-        if sc.kind == .klass {
-            // A class body does not provide names to its methods; it passes on what encloses it.
+    /// Keeps the free names some enclosing function or comprehension has as a local, and the cell names
+    /// that are locals. `enclosing` are those scopes, innermost last (a class body provides no names to
+    /// its methods; it passes on what encloses it).
+    private func prune(_ sc: Scope, enclosing: [Scope]) {
+        if sc.kind != .module && !sc.freeVars.isEmpty {
+            sc.freeVars = sc.freeVars.filter { n in enclosing.contains { $0.isLocal(n) } }
         }
-        for c in sc.children { prune(c, available: inner) }
-        if sc.kind == .function || sc.kind == .comprehension {
-            sc.cellVars = sc.cellVars.intersection(sc.locals)
+        let providesCells = sc.kind == .function || sc.kind == .comprehension
+        if !sc.children.isEmpty {
+            let inner = providesCells ? enclosing + [sc] : enclosing
+            for c in sc.children { prune(c, enclosing: inner) }
+        }
+        if providesCells && !sc.cellVars.isEmpty {
+            sc.cellVars = sc.cellVars.filter { sc.isLocal($0) }
         }
     }
 }

@@ -26,24 +26,23 @@ struct StackGuard {
         return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     }
 
-    /// The main thread's stack size, read once: glibc reads /proc/self/maps to find it, which costs more
-    /// than analysing a small file.
-    private static let mainThreadStackSize = readThreadStackSize()
-
-    /// The current thread's stack size (Linux), or a conservative 512 KB when it cannot be read.
+    /// The current thread's stack size (Linux), or a conservative 512 KB when it cannot be read. For the
+    /// main thread glibc finds it by parsing /proc/self/maps (costlier than analysing a small file), and it
+    /// does not change: it is read once.
     static func threadStackSize() -> UInt {
         #if canImport(Glibc)
-        if isMainThread { return mainThreadStackSize }
+        if let gettid = getTID, gettid() == getpid() { return mainThreadStackSize }
         #endif
         return readThreadStackSize()
     }
 
-    /// The main thread's id is the process id (Linux); gettid is looked up at run time like below.
-    private static var isMainThread: Bool {
-        typealias GetTid = @convention(c) () -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "gettid") else { return false }
-        return unsafeBitCast(symbol, to: GetTid.self)() == getpid()
-    }
+    #if canImport(Glibc)
+    private static let mainThreadStackSize: UInt = readThreadStackSize()
+    /// gettid(), looked up at run time like pthread_getattr_np (the Glibc module does not export it).
+    private typealias GetTID = @convention(c) () -> Int32
+    nonisolated(unsafe) private static let getTID: GetTID? =
+        dlsym(UnsafeMutableRawPointer(bitPattern: 0), "gettid").map { unsafeBitCast($0, to: GetTID.self) }
+    #endif
 
     private static func readThreadStackSize() -> UInt {
         #if canImport(Glibc)

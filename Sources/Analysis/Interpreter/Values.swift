@@ -64,7 +64,9 @@ enum Atom: Hashable {
         case .bigInt(let s): return s
         case .float(let d): return String(d)
         case .complex(let d): return "\(d)j"
-        case .str(let s): return "'" + (s.count > 20 ? String(s.prefix(20)) + "…" : s) + "'"
+        case .str(let s):
+            // At most 20 UTF-8 bytes is at most 20 characters: no need to count them (a long docstring).
+            return "'" + (s.utf8.count > 20 && s.count > 20 ? String(s.prefix(20)) + "…" : s) + "'"
         case .bytes: return "b'…'"
         case .ellipsis: return "Ellipsis"
         case .tuple(let t): return "(" + t.map(\.repr).joined(separator: ", ") + (t.count == 1 ? ",)" : ")")
