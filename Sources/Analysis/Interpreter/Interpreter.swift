@@ -302,7 +302,7 @@ final class Interpreter {
         var seen = Set<Int>()
         while let id = work.popLast() {
             guard heap[id].alive, seen.insert(id).inserted else { continue }
-            heap[id].forEachTarget { work.append($0) }
+            heap[id].forEachTargetUnordered { work.append($0) }
         }
         return seen
     }

@@ -119,6 +119,7 @@ enum FunctionPaths {
     static let maxSteps = 6_000
 }
 
+/// Counters for `bench analyze`: how much forking the analysis did (not thread-safe; the bench is).
 public enum PathStats {
     nonisolated(unsafe) public static var explorations = 0
     nonisolated(unsafe) public static var runs = 0

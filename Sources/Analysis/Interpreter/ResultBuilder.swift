@@ -142,9 +142,7 @@ final class ResultBuilder {
         for id in heap.holderIDs {
             if exact && heapReferences <= 0 { break }
             let o = heap[id]
-            var refers = false
-            o.forEachTarget { if $0 == target { refers = true } }
-            guard refers else { continue }
+            guard o.refersTo(target) else { continue }
             o.forEachReference { v, slot, _ in
                 guard v == .obj(target) else { return }
                 heapReferences -= 1

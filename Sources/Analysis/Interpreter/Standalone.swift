@@ -139,9 +139,10 @@ extension Interpreter {
 
     /// The class whose namespace holds this function, for a method's `self`.
     private func owningClass(of fn: Int, qualname: String) -> PyObj? {
-        guard qualname.contains(".") else { return nil }
-        for o in heap.objects where o.alive && o.kind == .klass {
-            if o.attrs.values.contains(where: { $0.value == .obj(fn) }) { return o }
+        guard qualname.utf8.contains(UInt8(ascii: ".")) else { return nil }
+        for id in heap.classIDs {
+            let o = heap[id]
+            if o.alive && o.kind == .klass && o.attrs.values.contains(where: { $0.value == .obj(fn) }) { return o }
         }
         return nil
     }
