@@ -22,10 +22,35 @@ public struct TypeIgnore: Sendable {
 
 // MARK: - Statements
 
+/// A statement: its kind and range, in 16 bytes (the range packed, see `PackedNodeRange`).
 public struct Stmt: Sendable {
-    public var kind: StmtKind
-    public var range: SourceRange
-    public init(_ kind: StmtKind, _ range: SourceRange) { self.kind = kind; self.range = range }
+    private var storage: Storage
+    private enum Storage: Sendable {
+        case packed(StmtKind, PackedNodeRange)
+        case wide(WideRangeStmt)
+    }
+    @inline(__always)
+    public init(_ kind: StmtKind, _ range: SourceRange) {
+        if let p = PackedNodeRange(range) { storage = .packed(kind, p) } else { storage = .wide(WideRangeStmt(kind, range)) }
+    }
+    public var kind: StmtKind {
+        @inline(__always) get {
+            switch storage {
+            case .packed(let k, _): return k
+            case .wide(let w): return w.kind
+            }
+        }
+        set { self = Stmt(newValue, range) }
+    }
+    public var range: SourceRange {
+        @inline(__always) get {
+            switch storage {
+            case .packed(_, let p): return p.range
+            case .wide(let w): return w.range
+            }
+        }
+        set { self = Stmt(kind, newValue) }
+    }
 }
 
 public indirect enum StmtKind: Sendable {
@@ -145,10 +170,35 @@ public struct TypeParam: Sendable {
 
 // MARK: - Expressions
 
+/// An expression: its kind and range, in 16 bytes (the range packed, see `PackedNodeRange`).
 public struct Expr: Sendable {
-    public var kind: ExprKind
-    public var range: SourceRange
-    public init(_ kind: ExprKind, _ range: SourceRange) { self.kind = kind; self.range = range }
+    private var storage: Storage
+    private enum Storage: Sendable {
+        case packed(ExprKind, PackedNodeRange)
+        case wide(WideRangeExpr)
+    }
+    @inline(__always)
+    public init(_ kind: ExprKind, _ range: SourceRange) {
+        if let p = PackedNodeRange(range) { storage = .packed(kind, p) } else { storage = .wide(WideRangeExpr(kind, range)) }
+    }
+    public var kind: ExprKind {
+        @inline(__always) get {
+            switch storage {
+            case .packed(let k, _): return k
+            case .wide(let w): return w.kind
+            }
+        }
+        set { self = Expr(newValue, range) }
+    }
+    public var range: SourceRange {
+        @inline(__always) get {
+            switch storage {
+            case .packed(_, let p): return p.range
+            case .wide(let w): return w.range
+            }
+        }
+        set { self = Expr(kind, newValue) }
+    }
 }
 
 public enum ExprContext: Sendable, Hashable { case load, store, del }

@@ -44,6 +44,7 @@ extension Parser {
         let whole = SourceRange(line: Int(first.line), utf8Column: Int(first.col), endLine: Int(last.endLine),
                                 endUTF8Column: Int(last.endCol))
         let kindU: String? = src[Int(first.start)] == UInt8(ascii: "u") ? "u" : nil
+        if firstIndex == lastIndex, let shared = sharedPlainString(first, kindU: kindU) { return Expr(shared, whole) }
 
         var anyBytes = false, anyStr = false
         for k in firstIndex...lastIndex {
@@ -84,6 +85,22 @@ extension Parser {
             }
         }
         return finishStrings(&state, whole, kindU: kindU)
+    }
+
+    /// `.constant` for a lone str token with no escapes and no `f`/`b` prefix, its box shared with the file's
+    /// other tokens spelled the same (a file repeats its keys, messages and `__main__`s); nil for any other
+    /// token. Such a token cannot have an error to report, so a shared hit skips nothing.
+    private func sharedPlainString(_ t: Token, kindU: String?) -> ExprKind? {
+        let p = stringPrefix(t)
+        if p.fstring || p.bytes { return nil }
+        let bodyStart = Int(t.start) + p.prefixLength + p.quoteLength
+        let bodyEnd = Int(t.end) - p.quoteLength
+        guard bodyStart <= bodyEnd, bodyEnd <= src.count else { return nil }
+        let body = src[bodyStart..<bodyEnd]
+        if body.contains(UInt8(ascii: "\\")) { return nil }
+        return shared.strings.kind(src, Int(t.start), Int(t.end)) {
+            .constant(value: .str(String(decoding: body, as: UTF8.self)), kind: kindU)
+        }
     }
 
     /// Appends a literal piece (escapes decoded unless raw) to the pending text.

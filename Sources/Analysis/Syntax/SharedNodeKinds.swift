@@ -19,6 +19,8 @@ struct SharedNodeKinds {
     /// no String.
     var loads = TokenKeyedKinds()
     var numbers = TokenKeyedKinds()
+    /// Plain one-token str literals (no escapes, no f/b prefix), by the token's bytes, prefix and quotes included.
+    var strings = TokenKeyedKinds()
     private var stores: [String: ExprKind] = [:]
 
     /// `.name(id: id, ctx: ctx)`, one box per Store name in this parse (Load names go through `loads`).
