@@ -1,11 +1,13 @@
 /// The 8-byte form of a node's `SourceRange`, used by `Expr` and `Stmt` to hold their range beside the
 /// kind in 16 bytes instead of 24. Every expression sits inline in its parent (an array slot or a field of
 /// the parent's box), so these 8 bytes are paid about 700k times over the standard library.
-/// Knows nothing of the grammar; the rare range that does not fit is kept whole in a box by the caller.
+/// Knows nothing of the grammar; the rare range that does not fit is kept whole in the node's box (`.wide`).
 
 struct PackedNodeRange: Sendable {
     /// line (22 bits) | endLine - line (12) | column (15) | end column (15), from the high bits down.
     let bits: UInt64
+
+    @inline(__always) init(bits: UInt64) { self.bits = bits }
 
     private static let lineBits: UInt64 = 22, spanBits: UInt64 = 12, columnBits: UInt64 = 15
 
@@ -32,18 +34,4 @@ struct PackedNodeRange: Sendable {
         return SourceRange(line: line, utf8Column: Int(bits >> Self.columnBits & columnMask),
                            endLine: line + span, endUTF8Column: Int(bits & columnMask))
     }
-}
-
-/// An expression whose range does not pack: its kind and full range, immutable.
-final class WideRangeExpr: Sendable {
-    let kind: ExprKind
-    let range: SourceRange
-    init(_ kind: ExprKind, _ range: SourceRange) { self.kind = kind; self.range = range }
-}
-
-/// A statement whose range does not pack (a class body over 4095 lines): its kind and full range.
-final class WideRangeStmt: Sendable {
-    let kind: StmtKind
-    let range: SourceRange
-    init(_ kind: StmtKind, _ range: SourceRange) { self.kind = kind; self.range = range }
 }
