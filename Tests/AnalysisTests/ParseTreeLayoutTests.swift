@@ -107,3 +107,28 @@ final class ParseTreeLayoutTests: XCTestCase {
         }
     }
 }
+
+/// Statements whose value's range follows from their own hold the value without a box, and give back
+/// the value with its exact range; the others keep a box.
+final class BareStatementTests: XCTestCase {
+    private func statements(_ source: String) -> [Stmt] {
+        PythonParser.parse(utf8: Array(source.utf8)).module.body
+    }
+
+    func testValueRangesFollowFromTheStatement() {
+        let body = statements("f(x)\nreturn x.y\nreturn\nraise E(1)\n(f(x))\nreturn  x\nreturn (x)\nraise E from e\n")
+        let bare = body.map { s -> Bool in
+            switch s.payload {
+            case .bareExpr, .bareReturn, .bareRaise, .returnNone: return true
+            default: return false
+            }
+        }
+        XCTAssertEqual(bare, [true, true, true, true, false, false, false, false])
+        guard case .return(let v?) = body[1].kind else { return XCTFail("expected return with a value") }
+        XCTAssertEqual(v.range, SourceRange(line: 2, utf8Column: 7, endLine: 2, endUTF8Column: 10))
+        guard case .raise(let e?, nil) = body[3].kind else { return XCTFail("expected raise without cause") }
+        XCTAssertEqual(e.range, SourceRange(line: 4, utf8Column: 6, endLine: 4, endUTF8Column: 10))
+        guard case .return(let w?) = body[5].kind else { return XCTFail("expected return with a value") }
+        XCTAssertEqual(w.range, SourceRange(line: 6, utf8Column: 8, endLine: 6, endUTF8Column: 9))
+    }
+}

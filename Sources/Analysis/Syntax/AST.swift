@@ -31,16 +31,29 @@ public struct Stmt: Sendable {
 
     @inline(__always)
     public init(_ kind: StmtKind, _ range: SourceRange) {
-        if case .expr(let value) = kind, let p = PackedNodeRange(range), value.packedRange == p.bits,
-           !value.payload.isWide {
-            self.init(bareExpr: value.payload, packedRange: p.bits)
-        } else {
-            self.init(payload: StmtPayload(kind), range)
+        if let p = PackedNodeRange(range) {
+            switch kind {
+            // A value whose range follows from the statement's is kept without a box of its own
+            // (see `StmtPayload.bareExpr`); the checks make sure `kind` gives it back exactly.
+            case .expr(let value) where value.packedRange == p.bits && !value.payload.isWide:
+                self.init(bare: .bareExpr(value.payload), packedRange: p.bits); return
+            case .return(let value?)
+                where !value.payload.isWide && value.packedRange == StmtPayload.valueRange(p.bits, after: StmtPayload.returnKeyword)?.bits:
+                self.init(bare: .bareReturn(value.payload), packedRange: p.bits); return
+            case .return(nil):
+                self.init(bare: .returnNone, packedRange: p.bits); return
+            case .raise(let exc?, nil)
+                where !exc.payload.isWide && exc.packedRange == StmtPayload.valueRange(p.bits, after: StmtPayload.raiseKeyword)?.bits:
+                self.init(bare: .bareRaise(exc.payload), packedRange: p.bits); return
+            default: break
+            }
         }
+        self.init(payload: StmtPayload(kind), range)
     }
 
+    /// A statement whose payload holds no range of its own and needs the packed one.
     @inline(__always)
-    private init(bareExpr value: ExprPayload, packedRange: UInt64) { payload = .bareExpr(value); self.packedRange = packedRange }
+    private init(bare payload: StmtPayload, packedRange: UInt64) { self.payload = payload; self.packedRange = packedRange }
 
     /// A node from a payload, which may be shared with other nodes (boxes are immutable).
     @inline(__always)
@@ -65,8 +78,9 @@ public struct Stmt: Sendable {
         set {
             switch payload {
             case .wide(let inner, _): self = Stmt(payload: inner, newValue)
-            // The value shares the range: it keeps its own, the statement gets a box.
-            case .bareExpr: self = Stmt(kind, newValue)
+            // The value's range follows from the statement's: the value keeps its own, the statement
+            // gets a box unless the new range implies the same.
+            case .bareExpr, .bareReturn, .bareRaise: self = Stmt(kind, newValue)
             default: self = Stmt(payload: payload, newValue)
             }
         }

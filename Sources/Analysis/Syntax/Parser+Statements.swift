@@ -110,7 +110,7 @@ extension Parser {
         case .kwReturn:
             advance()
             let v: Expr? = startsExpression ? parseStarExpressions() : nil
-            return Stmt(payload: .return(v), range(from: start))
+            return Stmt(.return(value: v), range(from: start))
         case .kwRaise:
             advance()
             var exc: Expr? = nil, cause: Expr? = nil
