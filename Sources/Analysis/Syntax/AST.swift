@@ -473,7 +473,13 @@ public indirect enum PatternKind: Sendable {
 public struct SyntaxError: Sendable, Hashable {
     public var message: String
     public var range: SourceRange
-    public init(message: String, range: SourceRange) { self.message = message; self.range = range }
+    /// True for the errors CPython's tokenizer raises with the position it is at (unterminated strings, bad
+    /// characters and literals, unmatched brackets): their `offset` counts characters of the line, where the
+    /// parser's count UTF-8 bytes when the source is given as bytes. See `cpythonOffset(in:)`.
+    public var offsetCountsCharacters: Bool
+    public init(message: String, range: SourceRange, offsetCountsCharacters: Bool = false) {
+        self.message = message; self.range = range; self.offsetCountsCharacters = offsetCountsCharacters
+    }
 }
 
 /// What the parser returns: always a tree, plus the errors it recovered from.
