@@ -16,7 +16,17 @@ final class SyntaxErrorOffsetTests: XCTestCase {
         ("é = 0b12\n", "invalid digit '2' in binary literal", 1, 8, 8),
         ("é = 1\r\ny = 'ü\r\n", "unterminated string literal (detected at line 2)", 2, 5, 4),
         ("é = 1\rz = 'ü' + 'ab\r", "unterminated string literal (detected at line 2)", 2, 11, 11),
+        // Number literals: CPython's column is where its tokenizer stood (the `_`, the prefix's last
+        // character, the digit the radix lacks, the number's last character, the sign).
+        ("x = 1_\n", "invalid decimal literal", 1, 6, 5),
+        ("x = 0x\n", "invalid hexadecimal literal", 1, 6, 5),
+        ("x = 0o9\n", "invalid digit '9' in octal literal", 1, 7, 6),
+        ("x = 1.5j_\n", "invalid imaginary literal", 1, 8, 7),
+        ("x = 0b1a\n", "invalid binary literal", 1, 7, 6),
+        ("x = 1e+\n", "invalid decimal literal", 1, 7, 6),
+        ("é = 1.5e-x\n", "invalid decimal literal", 1, 9, 9),
         // Parser errors: CPython counts bytes.
+        ("x = 1 + \\", "unexpected EOF while parsing", 1, 10, 9),
         ("é = 'a' 'b' 1\n", "invalid syntax", 1, 14, 13),
         ("é = [1, 2\n", "'[' was never closed", 1, 6, 5),
         ("if x:\n    é = 1\n  é = 2\n", "unindent does not match any outer indentation level", 3, 9, 8),

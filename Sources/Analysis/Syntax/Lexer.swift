@@ -222,13 +222,13 @@ struct Lexer {
             if pos + 1 < n && p[pos + 1] == 0x0A {
                 pos += 2; line += 1; lineStart = pos
                 if pos >= n {
-                    error("unexpected EOF while parsing", line: line - 1, col: startCol, overrides: false)
+                    error("unexpected EOF while parsing", line: line - 1, col: startCol + 1, overrides: false)
                 }
                 return true
             }
             pos += 1
             if pos >= n {
-                error("unexpected EOF while parsing", line: line, col: startCol, overrides: false)
+                error("unexpected EOF while parsing", line: line, col: startCol + 1, overrides: false)
             } else {
                 error("unexpected character after line continuation character", line: line, col: startCol + 1, overrides: false)
             }
@@ -379,12 +379,14 @@ struct Lexer {
             } else {
                 ok = digits(p, accept)
             }
-            if ok && pos < n && isDigit(p[pos]) {
+            // CPython's offsets: a decimal digit the radix does not have is reported where it ends (the
+            // column is the digit's), anything else where it starts (the column is the character before).
+            if pos < n && isDigit(p[pos]) && (ok || !accept(p[pos])) {
                 error("invalid digit '\(Character(Unicode.Scalar(p[pos])))' in \(kindName) literal", line: line, col: pos - lineStart, countsCharacters: true)
                 pos += 1; emit(.errorToken, start, line, startCol); return
             }
             if !ok {
-                error("invalid \(kindName) literal", line: line, col: pos - lineStart, countsCharacters: true)
+                error("invalid \(kindName) literal", line: line, col: pos - lineStart - 1, countsCharacters: true)
                 emit(.errorToken, start, line, startCol); return
             }
             finishNumber(p, start, startCol, kindName)
@@ -394,7 +396,8 @@ struct Lexer {
             let leadingZero = p[pos] == UInt8(ascii: "0")
             ok = digits(p, isDigit)
             if !ok {
-                error("invalid decimal literal", line: line, col: pos - lineStart, countsCharacters: true)
+                // After a `_` with no digit: CPython's column is the `_`'s.
+                error("invalid decimal literal", line: line, col: pos - lineStart - 1, countsCharacters: true)
                 emit(.errorToken, start, line, startCol); return
             }
             if leadingZero {
@@ -416,7 +419,7 @@ struct Lexer {
             pos += 1
             if pos < n && isDigit(p[pos]) {
                 if !digits(p, isDigit) {
-                    error("invalid decimal literal", line: line, col: pos - lineStart, countsCharacters: true)
+                    error("invalid decimal literal", line: line, col: pos - lineStart - 1, countsCharacters: true)
                     emit(.errorToken, start, line, startCol); return
                 }
             }
@@ -427,13 +430,19 @@ struct Lexer {
             if q < n && isDigit(p[q]) {
                 pos = q
                     if !digits(p, isDigit) {
-                    error("invalid decimal literal", line: line, col: pos - lineStart, countsCharacters: true)
+                    error("invalid decimal literal", line: line, col: pos - lineStart - 1, countsCharacters: true)
                     emit(.errorToken, start, line, startCol); return
                 }
+            } else if q > pos + 1 {
+                // A sign with no digit after it: CPython's column is the sign's.
+                error("invalid decimal literal", line: line, col: q - lineStart - 1, countsCharacters: true)
+                pos = q
+                emit(.errorToken, start, line, startCol); return
             } else {
-                // `1e` followed by something else: CPython reports an invalid literal unless it starts a keyword.
+                // `1e` followed by something else: CPython reports an invalid literal (at the character before
+                // the `e`) unless it starts a keyword.
                 if !startsAllowedKeyword(p, pos) {
-                    error("invalid decimal literal", line: line, col: startCol, countsCharacters: true)
+                    error("invalid decimal literal", line: line, col: pos - lineStart - 1, countsCharacters: true)
                     pos += 1
                     emit(.errorToken, start, line, startCol); return
                 }
@@ -463,7 +472,8 @@ struct Lexer {
 
     private mutating func finishNumber(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ startCol: Int, _ kindName: String) {
         if pos < p.count && isIdentifierByte(p[pos]) && !startsAllowedKeyword(p, pos) {
-            error("invalid \(kindName) literal", line: line, col: startCol, countsCharacters: true)
+            // CPython's column is the number's last character.
+            error("invalid \(kindName) literal", line: line, col: pos - lineStart - 1, countsCharacters: true)
             while pos < p.count && isIdentifierByte(p[pos]) { pos += 1 }
             emit(.errorToken, start, line, startCol)
             return
