@@ -3,7 +3,9 @@
 /// that has attributes in CPython carries a `SourceRange`.
 ///
 /// Owned by the parser. Additive changes only (new cases, new fields with defaults): the interpreter
-/// switches over these with `default:` branches.
+/// switches over these with `default:` branches. The public fields are the contract; how a node stores
+/// them is not (kinds in `ExprPayload`/`StmtPayload` boxes, ranges packed, seldom-used fields in a
+/// `RareBox`), which keeps the tree near 4x the source's size.
 
 public struct Module: Sendable {
     public var body: [Stmt]
@@ -357,21 +359,6 @@ public struct Arguments: Sendable {
         self.args = args; self.defaults = defaults
         rareBox = RareBox.make(RareFields(posonlyargs: posonlyargs, vararg: vararg, kwonlyargs: kwonlyargs, kwDefaults: kwDefaults, kwarg: kwarg))
     }
-}
-
-/// An immutable box for the fields a node seldom uses; there is none (nil) when they are all empty.
-/// Setting a field through the node makes a new box.
-final class RareBox<Fields: RareFieldSet>: Sendable {
-    let fields: Fields
-    private init(fields: Fields) { self.fields = fields }
-
-    /// A box for `fields`, or nil when they are all empty (checked before allocating anything).
-    @inline(__always)
-    static func make(_ fields: Fields) -> RareBox? { fields.isEmpty ? nil : RareBox(fields: fields) }
-}
-
-protocol RareFieldSet: Sendable {
-    var isEmpty: Bool { get }
 }
 
 /// A parameter, in 32 bytes: its name, its range packed (`PackedNodeRange`), and one box, seldom there,
