@@ -58,6 +58,16 @@ final class ParserOkSnippetTests: XCTestCase {
         ("no trailing newline", "x = 1"),
         ("empty", ""),
         ("bom", "\u{FEFF}x = 'é'\n"),
+        // The tree stores common shapes compactly (short Load attribute names, calls without keywords, `if`
+        // without `else`, expression statements sharing their value's range, plain strings shared by
+        // spelling); each shape next to the ones that are stored in full.
+        ("compact node shapes", "a.b; a.abcdefg; a.abcdefgh; a.abcdefghi; a.éèêë; a.éèêëx\na.b = a.abcdefgh = 1; del a.b, a.abcdefghi\n"
+            + "f(); f(x); f(x, k=1); f(**k)\nif a: pass\nif a: pass\nelse: pass\nx = y = z\nx = 1\n"
+            + "(f()); f() ; (a) ; 'doc'\ns = 'same'; t = 'same'; u = \"same\"; v = 'sa\\x6de'; w = u'same'; q = 'same' 'same'\n"
+            + "t = (); t = (a,); t = [a]; (b, c) = [d] = e\n"),
+        ("ranges that do not pack", "x = (" + String(repeating: " ", count: 33_000) + "y.attr + f(z, k=w) + 'é')\n"
+            + "def g(" + String(repeating: " ", count: 33_000) + "a, *b, c: int = 1, **d): pass\n"
+            + "if x:\n" + String(repeating: "    pass\n", count: 4_100) + "f(\n" + String(repeating: "1,\n", count: 4_100) + ")\n"),
     ]
 
     func testEverySnippetDumpsExactlyAsCPython() throws {

@@ -13,8 +13,8 @@ final class SharedNodeKindsTests: XCTestCase {
             var start = 0
             for (n, w) in (words + words).enumerated() {
                 let end = start + w.utf8.count
-                let k = table.kind(src, start, end) { made += 1; return .name(id: w, ctx: .load) }
-                guard case .name(let id, .load) = k else { return XCTFail("expected a Load name") }
+                let k = table.kind(src, start, end) { made += 1; return .name(w, .load) }
+                guard case .name(let id, .load) = k.kind else { return XCTFail("expected a Load name") }
                 XCTAssertEqual(id, words[n % words.count])
                 start = end + 1
             }

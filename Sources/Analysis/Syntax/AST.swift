@@ -3,7 +3,9 @@
 /// that has attributes in CPython carries a `SourceRange`.
 ///
 /// Owned by the parser. Additive changes only (new cases, new fields with defaults): the interpreter
-/// switches over these with `default:` branches.
+/// switches over these with `default:` branches. The public fields are the contract; how a node stores
+/// them is not (kinds in `ExprPayload`/`StmtPayload` boxes, ranges packed, seldom-used fields in a
+/// `RareBox`), which keeps the tree near 4x the source's size.
 
 public struct Module: Sendable {
     public var body: [Stmt]
@@ -22,13 +24,73 @@ public struct TypeIgnore: Sendable {
 
 // MARK: - Statements
 
+/// A statement: its kind and range in 16 bytes, the kind boxed compactly (`StmtPayload`), the range packed
+/// (`PackedNodeRange`). `kind` is built from the box on each read, without allocating.
 public struct Stmt: Sendable {
-    public var kind: StmtKind
-    public var range: SourceRange
-    public init(_ kind: StmtKind, _ range: SourceRange) { self.kind = kind; self.range = range }
+    /// The boxed kind; `.wide` when the range does not pack (then `packedRange` is unused).
+    private(set) var payload: StmtPayload
+    private var packedRange: UInt64
+
+    @inline(__always)
+    public init(_ kind: StmtKind, _ range: SourceRange) {
+        if let p = PackedNodeRange(range) {
+            switch kind {
+            // A value whose range follows from the statement's is kept without a box of its own
+            // (see `StmtPayload.bareExpr`); the checks make sure `kind` gives it back exactly.
+            case .expr(let value) where value.packedRange == p.bits && !value.payload.isWide:
+                self.init(bare: .bareExpr(value.payload), packedRange: p.bits); return
+            case .return(let value?)
+                where !value.payload.isWide && value.packedRange == StmtPayload.valueRange(p.bits, after: StmtPayload.returnKeyword)?.bits:
+                self.init(bare: .bareReturn(value.payload), packedRange: p.bits); return
+            case .return(nil):
+                self.init(bare: .returnNone, packedRange: p.bits); return
+            case .raise(let exc?, nil)
+                where !exc.payload.isWide && exc.packedRange == StmtPayload.valueRange(p.bits, after: StmtPayload.raiseKeyword)?.bits:
+                self.init(bare: .bareRaise(exc.payload), packedRange: p.bits); return
+            default: break
+            }
+        }
+        self.init(payload: StmtPayload(kind), range)
+    }
+
+    /// A statement whose payload holds no range of its own and needs the packed one.
+    @inline(__always)
+    private init(bare payload: StmtPayload, packedRange: UInt64) { self.payload = payload; self.packedRange = packedRange }
+
+    /// A node from a payload, which may be shared with other nodes (boxes are immutable).
+    @inline(__always)
+    init(payload: StmtPayload, _ range: SourceRange) {
+        if let p = PackedNodeRange(range) {
+            self.payload = payload; packedRange = p.bits
+        } else {
+            self.payload = .wide(payload, range); packedRange = 0
+        }
+    }
+
+    public var kind: StmtKind {
+        get { payload.kind(packedRange: packedRange) }
+        set { self = Stmt(newValue, range) }
+    }
+
+    public var range: SourceRange {
+        @inline(__always) get {
+            if case .wide(_, let r) = payload { return r }
+            return PackedNodeRange(bits: packedRange).range
+        }
+        set {
+            switch payload {
+            case .wide(let inner, _): self = Stmt(payload: inner, newValue)
+            // The value's range follows from the statement's: the value keeps its own, the statement
+            // gets a box unless the new range implies the same.
+            case .bareExpr, .bareReturn, .bareRaise: self = Stmt(kind, newValue)
+            default: self = Stmt(payload: payload, newValue)
+            }
+        }
+    }
 }
 
-public indirect enum StmtKind: Sendable {
+/// Built on demand from the node's `StmtPayload` (a plain enum: reading it allocates nothing).
+public enum StmtKind: Sendable {
     case functionDef(FunctionDef)
     case asyncFunctionDef(FunctionDef)
     case classDef(ClassDef)
@@ -62,20 +124,37 @@ public indirect enum StmtKind: Sendable {
     case error
 }
 
+/// A `def`. Decorators, return annotation, type comment and type parameters sit in one box that most
+/// functions do not have (the stdlib: 1 in 12 has any), keeping the node's box at 80 bytes.
 public struct FunctionDef: Sendable {
     public var name: String
     public var args: Arguments
     public var body: [Stmt]
-    public var decoratorList: [Expr]
-    public var returns: Expr?
-    public var typeComment: String?
-    public var typeParams: [TypeParam]
+    public var decoratorList: [Expr] { get { rare.decoratorList } set { rare.decoratorList = newValue } }
+    public var returns: Expr? { get { rare.returns } set { rare.returns = newValue } }
+    public var typeComment: String? { get { rare.typeComment } set { rare.typeComment = newValue } }
+    public var typeParams: [TypeParam] { get { rare.typeParams } set { rare.typeParams = newValue } }
+
+    struct RareFields: Sendable, RareFieldSet {
+        var decoratorList: [Expr] = []
+        var returns: Expr? = nil
+        var typeComment: String? = nil
+        var typeParams: [TypeParam] = []
+        var isEmpty: Bool { decoratorList.isEmpty && returns == nil && typeComment == nil && typeParams.isEmpty }
+    }
+    private var rareBox: RareBox<RareFields>?
+    private var rare: RareFields {
+        get { rareBox?.fields ?? RareFields() }
+        set { rareBox = RareBox.make(newValue) }
+    }
+
     public init(name: String, args: Arguments, body: [Stmt], decoratorList: [Expr], returns: Expr?,
                 typeComment: String? = nil, typeParams: [TypeParam] = []) {
-        self.name = name; self.args = args; self.body = body; self.decoratorList = decoratorList
-        self.returns = returns; self.typeComment = typeComment; self.typeParams = typeParams
+        self.name = name; self.args = args; self.body = body
+        rareBox = RareBox.make(RareFields(decoratorList: decoratorList, returns: returns, typeComment: typeComment, typeParams: typeParams))
     }
 }
+
 
 public struct ClassDef: Sendable {
     public var name: String
@@ -145,20 +224,55 @@ public struct TypeParam: Sendable {
 
 // MARK: - Expressions
 
+/// An expression: its kind and range in 16 bytes, the kind boxed compactly (`ExprPayload`), the range packed
+/// (`PackedNodeRange`). `kind` is built from the box on each read, without allocating.
 public struct Expr: Sendable {
-    public var kind: ExprKind
-    public var range: SourceRange
-    public init(_ kind: ExprKind, _ range: SourceRange) { self.kind = kind; self.range = range }
+    /// The boxed kind; `.wide` when the range does not pack (then `packedRange` is unused).
+    private(set) var payload: ExprPayload
+    private(set) var packedRange: UInt64
+
+    /// A node from a payload that is not `.wide` and a range already packed.
+    @inline(__always)
+    init(payload: ExprPayload, packedRange: PackedNodeRange) { self.payload = payload; self.packedRange = packedRange.bits }
+
+    @inline(__always)
+    public init(_ kind: ExprKind, _ range: SourceRange) { self.init(payload: ExprPayload(kind), range) }
+
+    /// A node from a payload, which may be shared with other nodes (boxes are immutable).
+    @inline(__always)
+    init(payload: ExprPayload, _ range: SourceRange) {
+        if let p = PackedNodeRange(range) {
+            self.payload = payload; packedRange = p.bits
+        } else {
+            self.payload = .wide(payload, range); packedRange = 0
+        }
+    }
+
+    public var kind: ExprKind {
+        get { payload.kind }
+        set { self = Expr(newValue, range) }
+    }
+
+    public var range: SourceRange {
+        @inline(__always) get {
+            if case .wide(_, let r) = payload { return r }
+            return PackedNodeRange(bits: packedRange).range
+        }
+        set {
+            if case .wide(let inner, _) = payload { self = Expr(payload: inner, newValue) } else { self = Expr(payload: payload, newValue) }
+        }
+    }
 }
 
 public enum ExprContext: Sendable, Hashable { case load, store, del }
 
-public indirect enum ExprKind: Sendable {
+/// Built on demand from the node's `ExprPayload` (a plain enum: reading it allocates nothing but `lambda`).
+public enum ExprKind: Sendable {
     case boolOp(op: BoolOperator, values: [Expr])
     case namedExpr(target: Expr, value: Expr)
     case binOp(left: Expr, op: Operator, right: Expr)
     case unaryOp(op: UnaryOperator, operand: Expr)
-    case lambda(args: Arguments, body: Expr)
+    indirect case lambda(args: Arguments, body: Expr)
     case ifExp(test: Expr, body: Expr, orelse: Expr)
     /// `keys[i] == nil` is a `**mapping` entry, as in CPython.
     case dict(keys: [Expr?], values: [Expr])
@@ -213,54 +327,83 @@ public struct Comprehension: Sendable {
     }
 }
 
+/// A parameter list. Positional-only and keyword-only parameters, `*args` and `**kwargs` sit in one box
+/// that most functions do not have, so the list is 24 bytes inline in its `def`.
 public struct Arguments: Sendable {
-    public var posonlyargs: [Arg]
+    public var posonlyargs: [Arg] { get { rare.posonlyargs } set { rare.posonlyargs = newValue } }
     public var args: [Arg]
-    public var vararg: Arg? {
-        get { starred?.vararg }
-        set { starred = StarredParameters(vararg: newValue, kwarg: kwarg) }
-    }
-    public var kwonlyargs: [Arg]
+    public var vararg: Arg? { get { rare.vararg } set { rare.vararg = newValue } }
+    public var kwonlyargs: [Arg] { get { rare.kwonlyargs } set { rare.kwonlyargs = newValue } }
     /// One per kwonly arg; nil where it has no default (CPython prints None).
-    public var kwDefaults: [Expr?]
-    public var kwarg: Arg? {
-        get { starred?.kwarg }
-        set { starred = StarredParameters(vararg: vararg, kwarg: newValue) }
-    }
+    public var kwDefaults: [Expr?] { get { rare.kwDefaults } set { rare.kwDefaults = newValue } }
+    public var kwarg: Arg? { get { rare.kwarg } set { rare.kwarg = newValue } }
     /// Defaults of the last positional parameters (posonly + args), right-aligned.
     public var defaults: [Expr]
-    /// `*args` and `**kwargs`, boxed: most functions have neither, and two inline `Arg?` would make every
-    /// `def` node 136 bytes larger.
-    private var starred: StarredParameters?
+
+    struct RareFields: Sendable, RareFieldSet {
+        var posonlyargs: [Arg] = []
+        var vararg: Arg? = nil
+        var kwonlyargs: [Arg] = []
+        var kwDefaults: [Expr?] = []
+        var kwarg: Arg? = nil
+        var isEmpty: Bool { posonlyargs.isEmpty && vararg == nil && kwonlyargs.isEmpty && kwDefaults.isEmpty && kwarg == nil }
+    }
+    private var rareBox: RareBox<RareFields>?
+    private var rare: RareFields {
+        get { rareBox?.fields ?? RareFields() }
+        set { rareBox = RareBox.make(newValue) }
+    }
+
     public init(posonlyargs: [Arg] = [], args: [Arg] = [], vararg: Arg? = nil, kwonlyargs: [Arg] = [],
                 kwDefaults: [Expr?] = [], kwarg: Arg? = nil, defaults: [Expr] = []) {
-        self.posonlyargs = posonlyargs; self.args = args; self.kwonlyargs = kwonlyargs
-        self.kwDefaults = kwDefaults; self.defaults = defaults
-        self.starred = StarredParameters(vararg: vararg, kwarg: kwarg)
+        self.args = args; self.defaults = defaults
+        rareBox = RareBox.make(RareFields(posonlyargs: posonlyargs, vararg: vararg, kwonlyargs: kwonlyargs, kwDefaults: kwDefaults, kwarg: kwarg))
     }
 }
 
-/// The immutable box behind `Arguments.vararg` and `Arguments.kwarg`; setting either makes a new one.
-final class StarredParameters: Sendable {
-    let vararg: Arg?
-    let kwarg: Arg?
-    /// nil when both are nil: no box at all.
-    init?(vararg: Arg?, kwarg: Arg?) {
-        if vararg == nil && kwarg == nil { return nil }
-        self.vararg = vararg
-        self.kwarg = kwarg
-    }
-}
-
+/// A parameter, in 32 bytes: its name, its range packed (`PackedNodeRange`), and one box, seldom there,
+/// for an annotation, a type comment or a range that does not pack.
 public struct Arg: Sendable {
     public var arg: String
-    public var annotation: Expr?
-    public var typeComment: String?
-    public var range: SourceRange
+    public var annotation: Expr? { get { rare.annotation } set { rare.annotation = newValue } }
+    public var typeComment: String? { get { rare.typeComment } set { rare.typeComment = newValue } }
+    public var range: SourceRange {
+        get {
+            if let wide = rareBox?.fields.wideRange { return wide }
+            return PackedNodeRange(bits: packedRange).range
+        }
+        set {
+            if let p = PackedNodeRange(newValue) {
+                packedRange = p.bits
+                if rareBox?.fields.wideRange != nil { rare.wideRange = nil }
+            } else {
+                packedRange = 0
+                rare.wideRange = newValue
+            }
+        }
+    }
+
+    struct RareFields: Sendable, RareFieldSet {
+        var annotation: Expr? = nil
+        var typeComment: String? = nil
+        var wideRange: SourceRange? = nil
+        var isEmpty: Bool { annotation == nil && typeComment == nil && wideRange == nil }
+    }
+    private var packedRange: UInt64
+    private var rareBox: RareBox<RareFields>?
+    private var rare: RareFields {
+        get { rareBox?.fields ?? RareFields() }
+        set { rareBox = RareBox.make(newValue) }
+    }
+
     public init(arg: String, annotation: Expr?, typeComment: String? = nil, range: SourceRange) {
-        self.arg = arg; self.annotation = annotation; self.typeComment = typeComment; self.range = range
+        self.arg = arg
+        let packed = PackedNodeRange(range)
+        packedRange = packed?.bits ?? 0
+        rareBox = RareBox.make(RareFields(annotation: annotation, typeComment: typeComment, wideRange: packed == nil ? range : nil))
     }
 }
+
 
 public struct Keyword: Sendable {
     /// nil for `**kwargs`.
@@ -317,7 +460,13 @@ public indirect enum PatternKind: Sendable {
 public struct SyntaxError: Sendable, Hashable {
     public var message: String
     public var range: SourceRange
-    public init(message: String, range: SourceRange) { self.message = message; self.range = range }
+    /// True for the errors CPython's tokenizer raises with the position it is at (unterminated strings, bad
+    /// characters and literals, unmatched brackets): their `offset` counts characters of the line, where the
+    /// parser's count UTF-8 bytes when the source is given as bytes. See `cpythonOffset(in:)`.
+    public var offsetCountsCharacters: Bool
+    public init(message: String, range: SourceRange, offsetCountsCharacters: Bool = false) {
+        self.message = message; self.range = range; self.offsetCountsCharacters = offsetCountsCharacters
+    }
 }
 
 /// What the parser returns: always a tree, plus the errors it recovered from.

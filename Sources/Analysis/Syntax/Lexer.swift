@@ -76,10 +76,11 @@ struct Lexer {
     }
 
     mutating func error(_ message: String, line l: Int, col c: Int, endLine el: Int? = nil, endCol ec: Int? = nil,
-                        unclosedBracketAt: Int? = nil, atLineStart: Bool = false, overrides: Bool = true) {
+                        unclosedBracketAt: Int? = nil, atLineStart: Bool = false, overrides: Bool = true,
+                        countsCharacters: Bool = false) {
         let range = SourceRange(line: Int(outLine(l)), utf8Column: Int(outCol(l, c)),
                                 endLine: Int(outLine(el ?? l)), endUTF8Column: Int(outCol(el ?? l, ec ?? c)))
-        errors.append(SyntaxError(message: message, range: range))
+        errors.append(SyntaxError(message: message, range: range, offsetCountsCharacters: countsCharacters))
         if unclosedBracketAt != nil {
             // At end of file, or at the start of the line where the lexer gave up on the bracket.
             detectedAt.append((Int(outLine(line)), Int(outCol(line, atLineStart ? 0 : pos - lineStart))))
@@ -221,13 +222,13 @@ struct Lexer {
             if pos + 1 < n && p[pos + 1] == 0x0A {
                 pos += 2; line += 1; lineStart = pos
                 if pos >= n {
-                    error("unexpected EOF while parsing", line: line - 1, col: startCol, overrides: false)
+                    error("unexpected EOF while parsing", line: line - 1, col: startCol + 1, overrides: false)
                 }
                 return true
             }
             pos += 1
             if pos >= n {
-                error("unexpected EOF while parsing", line: line, col: startCol, overrides: false)
+                error("unexpected EOF while parsing", line: line, col: startCol + 1, overrides: false)
             } else {
                 error("unexpected character after line continuation character", line: line, col: startCol + 1, overrides: false)
             }
@@ -326,7 +327,7 @@ struct Lexer {
             if !ok {
                 let hex = String(scalar.value, radix: 16, uppercase: true)
                 let padded = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                error("invalid character '\(Character(scalar))' (U+\(padded))", line: line, col: i - lineStart)
+                error("invalid character '\(Character(scalar))' (U+\(padded))", line: line, col: i - lineStart, countsCharacters: true)
                 return false
             }
             first = false
@@ -378,12 +379,14 @@ struct Lexer {
             } else {
                 ok = digits(p, accept)
             }
-            if ok && pos < n && isDigit(p[pos]) {
-                error("invalid digit '\(Character(Unicode.Scalar(p[pos])))' in \(kindName) literal", line: line, col: pos - lineStart)
+            // CPython's offsets: a decimal digit the radix does not have is reported where it ends (the
+            // column is the digit's), anything else where it starts (the column is the character before).
+            if pos < n && isDigit(p[pos]) && (ok || !accept(p[pos])) {
+                error("invalid digit '\(Character(Unicode.Scalar(p[pos])))' in \(kindName) literal", line: line, col: pos - lineStart, countsCharacters: true)
                 pos += 1; emit(.errorToken, start, line, startCol); return
             }
             if !ok {
-                error("invalid \(kindName) literal", line: line, col: pos - lineStart)
+                error("invalid \(kindName) literal", line: line, col: pos - lineStart - 1, countsCharacters: true)
                 emit(.errorToken, start, line, startCol); return
             }
             finishNumber(p, start, startCol, kindName)
@@ -393,7 +396,8 @@ struct Lexer {
             let leadingZero = p[pos] == UInt8(ascii: "0")
             ok = digits(p, isDigit)
             if !ok {
-                error("invalid decimal literal", line: line, col: pos - lineStart)
+                // After a `_` with no digit: CPython's column is the `_`'s.
+                error("invalid decimal literal", line: line, col: pos - lineStart - 1, countsCharacters: true)
                 emit(.errorToken, start, line, startCol); return
             }
             if leadingZero {
@@ -415,7 +419,7 @@ struct Lexer {
             pos += 1
             if pos < n && isDigit(p[pos]) {
                 if !digits(p, isDigit) {
-                    error("invalid decimal literal", line: line, col: pos - lineStart)
+                    error("invalid decimal literal", line: line, col: pos - lineStart - 1, countsCharacters: true)
                     emit(.errorToken, start, line, startCol); return
                 }
             }
@@ -426,13 +430,19 @@ struct Lexer {
             if q < n && isDigit(p[q]) {
                 pos = q
                     if !digits(p, isDigit) {
-                    error("invalid decimal literal", line: line, col: pos - lineStart)
+                    error("invalid decimal literal", line: line, col: pos - lineStart - 1, countsCharacters: true)
                     emit(.errorToken, start, line, startCol); return
                 }
+            } else if q > pos + 1 {
+                // A sign with no digit after it: CPython's column is the sign's.
+                error("invalid decimal literal", line: line, col: q - lineStart - 1, countsCharacters: true)
+                pos = q
+                emit(.errorToken, start, line, startCol); return
             } else {
-                // `1e` followed by something else: CPython reports an invalid literal unless it starts a keyword.
+                // `1e` followed by something else: CPython reports an invalid literal (at the character before
+                // the `e`) unless it starts a keyword.
                 if !startsAllowedKeyword(p, pos) {
-                    error("invalid decimal literal", line: line, col: startCol)
+                    error("invalid decimal literal", line: line, col: pos - lineStart - 1, countsCharacters: true)
                     pos += 1
                     emit(.errorToken, start, line, startCol); return
                 }
@@ -462,7 +472,8 @@ struct Lexer {
 
     private mutating func finishNumber(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ startCol: Int, _ kindName: String) {
         if pos < p.count && isIdentifierByte(p[pos]) && !startsAllowedKeyword(p, pos) {
-            error("invalid \(kindName) literal", line: line, col: startCol)
+            // CPython's column is the number's last character.
+            error("invalid \(kindName) literal", line: line, col: pos - lineStart - 1, countsCharacters: true)
             while pos < p.count && isIdentifierByte(p[pos]) { pos += 1 }
             emit(.errorToken, start, line, startCol)
             return
@@ -499,7 +510,7 @@ struct Lexer {
             // CPython does not count the empty line after a final newline.
             let detected = pos > 0 && p[pos - 1] == 0x0A ? line - 1 : line
             error("unterminated triple-quoted string literal (detected at line \(detected + firstLine - 1))",
-                  line: startLine, col: startCol)
+                  line: startLine, col: startCol, countsCharacters: true)
             emit(.errorToken, start, startLine, startCol)
             return
         }
@@ -514,7 +525,7 @@ struct Lexer {
             }
             pos += 1
         }
-        error("unterminated string literal (detected at line \(line + firstLine - 1))", line: startLine, col: startCol)
+        error("unterminated string literal (detected at line \(line + firstLine - 1))", line: startLine, col: startCol, countsCharacters: true)
         emit(.errorToken, start, startLine, startCol)
     }
 
@@ -532,7 +543,7 @@ struct Lexer {
         case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
             kind = c == UInt8(ascii: "(") ? .lpar : c == UInt8(ascii: "[") ? .lsqb : .lbrace
             if brackets.count >= Lexer.maxBracketNesting {
-                if !sawTooManyNested { error("too many nested parentheses", line: line, col: startCol) }
+                if !sawTooManyNested { error("too many nested parentheses", line: line, col: startCol, countsCharacters: true) }
                 sawTooManyNested = true
                 pos += 1
                 emit(.errorToken, start, line, startCol)
@@ -549,15 +560,15 @@ struct Lexer {
                     let o = Character(Unicode.Scalar(open.kind))
                     if open.line != line {
                         error("closing parenthesis '\(ch)' does not match opening parenthesis '\(o)' on line \(open.line + firstLine - 1)",
-                              line: line, col: startCol, endCol: startCol + 1)
+                              line: line, col: startCol, endCol: startCol + 1, countsCharacters: true)
                     } else {
                         error("closing parenthesis '\(ch)' does not match opening parenthesis '\(o)'",
-                              line: line, col: startCol, endCol: startCol + 1)
+                              line: line, col: startCol, endCol: startCol + 1, countsCharacters: true)
                     }
                 }
                 brackets.removeLast()
             } else {
-                error("unmatched '\(ch)'", line: line, col: startCol, endCol: startCol + 1)
+                error("unmatched '\(ch)'", line: line, col: startCol, endCol: startCol + 1, countsCharacters: true)
                 pos += 1
                 emit(.errorToken, start, line, startCol)
                 return
@@ -601,7 +612,7 @@ struct Lexer {
                 // Other ASCII control characters (non-ASCII bytes start names and never get here).
                 let hex = String(c, radix: 16, uppercase: true)
                 error("invalid non-printable character U+\(String(repeating: "0", count: 4 - hex.count) + hex)",
-                      line: line, col: startCol)
+                      line: line, col: startCol, countsCharacters: true)
                 kind = .errorToken
             }
         }

@@ -3,7 +3,7 @@
 extension Parser {
     /// Parameters up to (not including) `closing`: `)` for def, `:` for lambda.
     func parseParameters(closing: TokenKind, annotations: Bool) -> Arguments {
-        var a = Arguments()
+        var a = ParameterLists()
         var positional: [Arg] = []
         var sawSlash = false, sawStar = false, sawDefault = false
         while kind != closing && kind != .endMarker && kind != .newline {
@@ -64,14 +64,20 @@ extension Parser {
         return finish(a, positional)
     }
 
-    private func finish(_ a: Arguments, _ positional: [Arg]) -> Arguments {
-        var a = a
-        a.args = positional.rightSized()
-        a.posonlyargs = a.posonlyargs.rightSized()
-        a.kwonlyargs = a.kwonlyargs.rightSized()
-        a.kwDefaults = a.kwDefaults.rightSized()
-        a.defaults = a.defaults.rightSized()
-        return a
+    /// The lists as they grow (an `Arguments` keeps the seldom-used ones in a box remade on every change).
+    private struct ParameterLists {
+        var posonlyargs: [Arg] = []
+        var vararg: Arg? = nil
+        var kwonlyargs: [Arg] = []
+        var kwDefaults: [Expr?] = []
+        var kwarg: Arg? = nil
+        var defaults: [Expr] = []
+    }
+
+    private func finish(_ a: ParameterLists, _ positional: [Arg]) -> Arguments {
+        Arguments(posonlyargs: a.posonlyargs.rightSized(), args: positional.rightSized(), vararg: a.vararg,
+                  kwonlyargs: a.kwonlyargs.rightSized(), kwDefaults: a.kwDefaults.rightSized(), kwarg: a.kwarg,
+                  defaults: a.defaults.rightSized())
     }
 
     private func parseParam(annotations: Bool, starAnnotation: Bool) -> Arg {
@@ -97,7 +103,7 @@ extension Parser {
             else { reportUnexpected() }
             skipTo(.rpar)
         }
-        return Expr(.call(func: function, args: args, keywords: keywords), range(from: start))
+        return Expr(payload: keywords.isEmpty ? .positionalCall(function, args) : .call(function, args, keywords), range(from: start))
     }
 
     func parseCallArguments(open: Int) -> ([Expr], [Keyword]) {

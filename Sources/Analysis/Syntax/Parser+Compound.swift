@@ -158,7 +158,7 @@ extension Parser {
         var stmt: Stmt? = nil
         for c in clauses.reversed() {
             let rest = stmt.map { [$0] } ?? orelse
-            stmt = Stmt(.if(test: c.test, body: c.body, orelse: rest), endRange(c.start, []))
+            stmt = Stmt(payload: rest.isEmpty ? .ifOnly(c.test, c.body) : .if(c.test, c.body, rest), endRange(c.start, []))
         }
         return stmt ?? Stmt(.error, hereEmpty)
     }

@@ -55,7 +55,7 @@ extension Parser {
     func parseNamedExpression(inCallArgument: Bool = false) -> Expr {
         if kind == .name && peekKind() == .colonEqual {
             let start = i
-            let target = Expr(shared.name(identifier(tok), .store), range(of: tok))
+            let target = Expr(payload: shared.name(identifier(tok), .store), range(of: tok))
             advance(); advance()
             let value = parseExpression()
             return Expr(.namedExpr(target: target, value: value), range(from: start))
@@ -142,11 +142,11 @@ extension Parser {
         case .comma, .rpar, .rsqb, .rbrace, .colon, .newline, .equal, .semi, .endMarker, .kwFor, .kwAs, .kwFrom:
             advance()
             switch t.kind {
-            case .name: return Expr(loadName(t), range(of: t))
-            case .number: return Expr(numberKind(t), range(of: t))
-            case .kwNone: return Expr(.sharedNone, range(of: t))
-            case .kwTrue: return Expr(.sharedTrue, range(of: t))
-            default: return Expr(.sharedFalse, range(of: t))
+            case .name: return Expr(payload: loadName(t), range(of: t))
+            case .number: return Expr(payload: numberKind(t), range(of: t))
+            case .kwNone: return Expr(payload: .sharedNone, range(of: t))
+            case .kwTrue: return Expr(payload: .sharedTrue, range(of: t))
+            default: return Expr(payload: .sharedFalse, range(of: t))
             }
         default:
             return nil
@@ -226,7 +226,7 @@ extension Parser {
 
     private func finishCompare(_ start: Int, _ left: Expr, _ ops: [CompareOperator], _ comparators: [Expr]) -> Expr {
         if ops.isEmpty { return left }
-        return Expr(.compare(left: left, ops: ops, comparators: comparators), range(from: start))
+        return Expr(payload: .compare(left, ops, comparators), range(from: start))
     }
 
     // MARK: - Binary operators (precedence climbing)
@@ -261,7 +261,7 @@ extension Parser {
             guard enter() else { return errorExpr(range(from: start)) }
             advance()
             let right = parseBinary(prec + 1)
-            left = Expr(.binOp(left: left, op: op, right: right), range(from: start))
+            left = Expr(payload: .binOp(left, op, right), range(from: start))
         }
         return left
     }
@@ -323,9 +323,11 @@ extension Parser {
             case .dot:
                 advance()
                 if kind == .name {
-                    let attr = identifier(tok)
+                    let payload: ExprPayload
+                    if let short = shortASCIIName(tok) { payload = .shortAttributeLoad(e, short) }
+                    else { payload = ExprPayload(.attribute(value: e, attr: identifier(tok), ctx: .load)) }
                     advance()
-                    e = Expr(.attribute(value: e, attr: attr, ctx: .load), range(from: start))
+                    e = Expr(payload: payload, range(from: start))
                 } else {
                     reportUnexpected()
                     return Expr(.attribute(value: e, attr: "", ctx: .load), range(from: start))
@@ -343,7 +345,7 @@ extension Parser {
                 } else {
                     advance()
                 }
-                e = Expr(.subscript(value: e, slice: slice, ctx: .load), range(from: start))
+                e = Expr(payload: .subscript(e, slice, .load), range(from: start))
             }
         }
     }
@@ -391,16 +393,16 @@ extension Parser {
         switch t.kind {
         case .name:
             advance()
-            return Expr(loadName(t), range(of: t))
+            return Expr(payload: loadName(t), range(of: t))
         case .number:
             advance()
-            return Expr(numberKind(t), range(of: t))
+            return Expr(payload: numberKind(t), range(of: t))
         case .string:
             return parseStrings()
-        case .kwNone: advance(); return Expr(.sharedNone, range(of: t))
-        case .kwTrue: advance(); return Expr(.sharedTrue, range(of: t))
-        case .kwFalse: advance(); return Expr(.sharedFalse, range(of: t))
-        case .ellipsis: advance(); return Expr(.sharedEllipsis, range(of: t))
+        case .kwNone: advance(); return Expr(payload: .sharedNone, range(of: t))
+        case .kwTrue: advance(); return Expr(payload: .sharedTrue, range(of: t))
+        case .kwFalse: advance(); return Expr(payload: .sharedFalse, range(of: t))
+        case .ellipsis: advance(); return Expr(payload: .sharedEllipsis, range(of: t))
         case .lpar:
             guard enter() else { leave(); skipBracket(); return errorExpr(range(of: t)) }
             defer { leave() }
@@ -647,13 +649,27 @@ extension Parser {
     // MARK: - Names
 
     /// `.name(id:, ctx: .load)` for a NAME token, its box shared with the file's other uses of the name.
-    @inline(__always) func loadName(_ t: Token) -> ExprKind {
-        shared.loads.kind(src, Int(t.start), Int(t.end)) { .name(id: identifier(t), ctx: .load) }
+    @inline(__always) func loadName(_ t: Token) -> ExprPayload {
+        shared.loads.kind(src, Int(t.start), Int(t.end)) { .name(identifier(t), .load) }
     }
 
     /// `.constant` for a NUMBER token, its box shared with the file's other literals spelled the same.
-    @inline(__always) func numberKind(_ t: Token) -> ExprKind {
-        shared.numbers.kind(src, Int(t.start), Int(t.end)) { .constant(value: numberValue(t), kind: nil) }
+    @inline(__always) func numberKind(_ t: Token) -> ExprPayload {
+        shared.numbers.kind(src, Int(t.start), Int(t.end)) { .constant(numberValue(t), nil) }
+    }
+
+    /// A NAME token of 1 to 8 ASCII bytes packed as a `ShortName`, straight from the source (an ASCII
+    /// name needs no normalising); nil for any other token.
+    @inline(__always) func shortASCIIName(_ t: Token) -> UInt64? {
+        let start = Int(t.start), count = Int(t.end) - start
+        guard count > 0, count <= 8, start + count <= src.count else { return nil }
+        var bits: UInt64 = 0
+        for k in 0..<count {
+            let b = src[start + k]
+            if b >= 0x80 || b == 0 { return nil }
+            bits |= UInt64(b) << (8 * UInt64(k))
+        }
+        return bits
     }
 
     /// A NAME token as an identifier, NFKC-normalised when it is not ASCII (as CPython does).

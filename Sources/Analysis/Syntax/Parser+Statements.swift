@@ -173,7 +173,7 @@ extension Parser {
             }
             targets.removeLast()
             let stored = targets.map { toStore($0, .store, context: .assign) }
-            return Stmt(.assign(targets: stored, value: value, typeComment: nil), range(from: start))
+            return Stmt(payload: .assign(stored, value), range(from: start))
         case .colon:
             advance()
             var target = first
@@ -302,7 +302,7 @@ extension Parser {
         advance()  // `type`
         let nameTok = tok
         advance()
-        let name = Expr(shared.name(identifier(nameTok), .store), range(of: nameTok))
+        let name = Expr(payload: shared.name(identifier(nameTok), .store), range(of: nameTok))
         let params = kind == .lsqb ? parseTypeParams() : []
         _ = expect(.equal, "=")
         let value = parseExpression()

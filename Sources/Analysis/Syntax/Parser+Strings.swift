@@ -2,6 +2,8 @@
 /// parsed the way CPython 3.11 does it (string_parser.c): literal pieces merge, each `{expr}` is parsed
 /// from a copy of its text with positions shifted onto the source, and the pieces get 3.11's ranges.
 
+import Glibc
+
 extension Parser {
     /// The accumulated value of a string concatenation (CPython's FstringParser).
     struct StringState {
@@ -44,6 +46,7 @@ extension Parser {
         let whole = SourceRange(line: Int(first.line), utf8Column: Int(first.col), endLine: Int(last.endLine),
                                 endUTF8Column: Int(last.endCol))
         let kindU: String? = src[Int(first.start)] == UInt8(ascii: "u") ? "u" : nil
+        if firstIndex == lastIndex, let shared = sharedPlainString(first, kindU: kindU) { return Expr(payload: shared, whole) }
 
         var anyBytes = false, anyStr = false
         for k in firstIndex...lastIndex {
@@ -84,6 +87,26 @@ extension Parser {
             }
         }
         return finishStrings(&state, whole, kindU: kindU)
+    }
+
+    /// `.constant` for a lone str token with no escapes and no `f`/`b` prefix, its box shared with the file's
+    /// other tokens spelled the same (a file repeats its keys, messages and `__main__`s); nil for any other
+    /// token. Such a token cannot have an error to report, so a shared hit skips nothing.
+    /// Tokens longer than `sharedStringLimit` bytes (docstrings, long messages) are seldom repeated and not
+    /// worth hashing.
+    private func sharedPlainString(_ t: Token, kindU: String?) -> ExprPayload? {
+        if Int(t.end) - Int(t.start) > Self.sharedStringLimit { return nil }
+        let p = stringPrefix(t)
+        if p.fstring || p.bytes { return nil }
+        let bodyStart = Int(t.start) + p.prefixLength + p.quoteLength
+        let bodyEnd = Int(t.end) - p.quoteLength
+        guard bodyStart <= bodyEnd, bodyEnd <= src.count, let base = src.baseAddress else { return nil }
+        if memchr(base + bodyStart, Int32(UInt8(ascii: "\\")), bodyEnd - bodyStart) != nil { return nil }
+        let body = src[bodyStart..<bodyEnd]
+        return shared.strings.kind(src, Int(t.start), Int(t.end)) {
+            let value = String(decoding: body, as: UTF8.self)
+            return kindU == nil ? .str(value) : .constant(.str(value), kindU)
+        }
     }
 
     /// Appends a literal piece (escapes decoded unless raw) to the pending text.
@@ -134,6 +157,8 @@ extension Parser {
         flushLiteral(&state, r, kindU: kindU)
         return Expr(.joinedStr(values: state.values), r)
     }
+
+    static let sharedStringLimit = 64
 
     // MARK: - f-strings
 

@@ -8,7 +8,7 @@ extension Parser {
     func toStore(_ e: Expr, _ ctx: ExprContext, context: TargetContext) -> Expr {
         var e = e
         switch e.kind {
-        case .name(let id, _): e.kind = shared.name(id, ctx)
+        case .name(let id, _): e = Expr(payload: shared.name(id, ctx), e.range)
         case .attribute(let v, let a, _): e.kind = .attribute(value: v, attr: a, ctx: ctx)
         case .subscript(let v, let s, _): e.kind = .subscript(value: v, slice: s, ctx: ctx)
         case .starred(let v, _):

@@ -88,3 +88,41 @@ extension PythonParser {
         return all
     }
 }
+
+extension SyntaxError {
+    /// The 1-based column CPython 3.11 reports as `SyntaxError.offset` for this error when it parses
+    /// `source` given as bytes (`ast.parse(open(f, 'rb').read())`, `python3 f.py`): its tokenizer counts the
+    /// characters of the line up to and including the one at the error, its parser counts UTF-8 bytes.
+    /// (With a coding declaration CPython counts characters for both; this follows the UTF-8 default.)
+    /// Editors get `range` (UTF-8) instead, converted by the server.
+    public func cpythonOffset(in source: [UInt8]) -> Int {
+        let byteColumn = range.utf8Column
+        guard offsetCountsCharacters, byteColumn > 0, let (start, end) = Self.lineBounds(source, line: range.line) else {
+            return byteColumn + 1
+        }
+        let upTo = min(start + byteColumn, end)
+        let characters = String(decoding: source[start..<upTo], as: UTF8.self).unicodeScalars.count
+        return characters + (start + byteColumn - upTo) + 1
+    }
+
+    /// Where line `line` (1-based; lines end at LF, CRLF or CR as the lexer counts them) lies in `source`,
+    /// its end excluding the line break; a UTF-8 byte order mark is not part of line 1.
+    static func lineBounds(_ source: [UInt8], line: Int) -> (start: Int, end: Int)? {
+        guard line >= 1 else { return nil }
+        var start = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var current = 1
+        var k = start
+        while k < source.count {
+            let c = source[k]
+            if c == 0x0A || c == 0x0D {
+                if current == line { return (start, k) }
+                k += c == 0x0D && k + 1 < source.count && source[k + 1] == 0x0A ? 2 : 1
+                start = k
+                current += 1
+            } else {
+                k += 1
+            }
+        }
+        return current == line ? (start, source.count) : nil
+    }
+}

@@ -1,36 +1,31 @@
-/// Sharing the heap boxes of the commonest leaves. An `ExprKind` value is a pointer to an immutable box
-/// holding its payload, so every `self` in a file can point at one `.name(id: "self", ctx: .load)` box and
-/// every `None` at one process-wide `.constant(value: .none, kind: nil)`: the tree's values are unchanged
+/// Sharing the heap boxes of the commonest leaves. An `ExprPayload` value is a pointer to an immutable box
+/// holding its fields, so every `self` in a file can point at one `.name("self", .load)` box and
+/// every `None` at one process-wide `.constant(.none, nil)` (`ExprPayload.sharedNone`): the tree's values are unchanged
 /// (a node still has its own range, and assigning a new kind makes a new box), only the copies are gone.
 /// Names are a fifth of all nodes; without this each one costs a 48-byte box.
 
 import Glibc
 
-extension ExprKind {
-    static let sharedNone = ExprKind.constant(value: .none, kind: nil)
-    static let sharedTrue = ExprKind.constant(value: .bool(true), kind: nil)
-    static let sharedFalse = ExprKind.constant(value: .bool(false), kind: nil)
-    static let sharedEllipsis = ExprKind.constant(value: .ellipsis, kind: nil)
-}
-
-/// The boxes one parse shares (a file's names and number literals); dropped with the parser.
+/// The payloads one parse shares (a file's names and number literals); dropped with the parser.
 struct SharedNodeKinds {
     /// Load names and numbers, found by the token's bytes: a hit costs a short hash and a byte compare,
     /// no String.
     var loads = TokenKeyedKinds()
     var numbers = TokenKeyedKinds()
-    private var stores: [String: ExprKind] = [:]
+    /// Plain one-token str literals (no escapes, no f/b prefix), by the token's bytes, prefix and quotes included.
+    var strings = TokenKeyedKinds()
+    private var stores: [String: ExprPayload] = [:]
 
     /// `.name(id: id, ctx: ctx)`, one box per Store name in this parse (Load names go through `loads`).
-    mutating func name(_ id: String, _ ctx: ExprContext) -> ExprKind {
+    mutating func name(_ id: String, _ ctx: ExprContext) -> ExprPayload {
         switch ctx {
         case .store:
             if let k = stores[id] { return k }
-            let k = ExprKind.name(id: id, ctx: .store)
+            let k = ExprPayload.name(id, .store)
             stores[id] = k
             return k
         case .load, .del:
-            return .name(id: id, ctx: ctx)
+            return .name(id, ctx)
         }
     }
 }
@@ -47,10 +42,10 @@ struct TokenKeyedKinds {
     }
     private static let empty = Slot(hash: 0, start: 0, length: -1, kindIndex: 0)
     private var slots: [Slot] = []
-    private var kinds: [ExprKind] = []
+    private var kinds: [ExprPayload] = []
 
     /// The kind stored for the bytes `src[start..<end]`, or the one `make` builds (then stored).
-    mutating func kind(_ src: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ make: () -> ExprKind) -> ExprKind {
+    mutating func kind(_ src: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ make: () -> ExprPayload) -> ExprPayload {
         let length = end - start
         guard length > 0, end <= src.count, end < Int(Int32.max), let base = src.baseAddress else { return make() }
         var h: UInt32 = 0x811c_9dc5
