@@ -490,6 +490,25 @@ struct Lexer {
         let startLine = line
         let q = p[quoteAt]
         pos = quoteAt
+        var isF = false, isRaw = false
+        for i in start..<quoteAt {
+            switch p[i] {
+            case UInt8(ascii: "f"), UInt8(ascii: "F"): isF = true
+            case UInt8(ascii: "r"), UInt8(ascii: "R"): isRaw = true
+            default: break
+            }
+        }
+        if isF {
+            // Python 3.12 (PEP 701): a replacement field may hold strings in the same quotes as the f-string.
+            var fieldScan = FStringScan(p: p, pos: pos, line: line, lineStart: lineStart)
+            let closed = fieldScan.scan(raw: isRaw, depth: 0)
+            if closed {
+                pos = fieldScan.pos; line = fieldScan.line; lineStart = fieldScan.lineStart
+                emit(.string, start, startLine, startCol)
+                return
+            }
+            // Unterminated: report it as the plain scan below does.
+        }
         let triple = pos + 2 < n && p[pos + 1] == q && p[pos + 2] == q
         if triple {
             pos += 3
@@ -683,4 +702,118 @@ func decodeUTF8Scalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> 
     if (len == 2 && v < 0x80) || (len == 3 && v < 0x800) || (len == 4 && v < 0x10000) { return nil }
     guard let s = Unicode.Scalar(v) else { return nil }
     return (s, len)
+}
+
+/// Finds where an f-string ends when its replacement fields may contain strings in any quotes, as
+/// Python 3.12 reads them (PEP 701): outside fields the string's quote ends it; inside a field, strings
+/// are skipped whole (nested f-strings recursively), brackets are counted, and a `:` at the field's own
+/// level starts its format spec, which is text again with fields of its own. Code valid for 3.11 ends
+/// where it always did. A newline outside a triple-quoted string ends the scan unterminated.
+struct FStringScan {
+    let p: UnsafeBufferPointer<UInt8>
+    var pos: Int
+    var line: Int
+    var lineStart: Int
+
+    /// Scans the string whose opening quote is at `pos`; true when it is closed (pos after it).
+    mutating func scan(raw: Bool, depth: Int) -> Bool {
+        guard depth < 50 else { return false }
+        let n = p.count
+        let q = p[pos]
+        let triple = pos + 2 < n && p[pos + 1] == q && p[pos + 2] == q
+        pos += triple ? 3 : 1
+        // Open fields, innermost last: brackets open inside each, and whether it is in its format spec.
+        var fields: [(brackets: Int, spec: Bool)] = []
+        while pos < n {
+            let c = p[pos]
+            if c == 0x0A {
+                if !triple { return false }
+                line += 1; lineStart = pos + 1; pos += 1; continue
+            }
+            if fields.isEmpty || fields[fields.count - 1].spec {
+                // Text: the string's own quote ends it, escapes skip a byte, braces open or close fields.
+                if c == q && (!triple || (pos + 2 < n && p[pos + 1] == q && p[pos + 2] == q)) {
+                    pos += triple ? 3 : 1
+                    return true
+                }
+                if c == UInt8(ascii: "\\") && pos + 1 < n && p[pos + 1] != UInt8(ascii: "{") && p[pos + 1] != UInt8(ascii: "}") {
+                    if p[pos + 1] == 0x0A { line += 1; lineStart = pos + 2 }
+                    pos += 2; continue
+                }
+                if c == UInt8(ascii: "{") {
+                    if fields.isEmpty && pos + 1 < n && p[pos + 1] == UInt8(ascii: "{") { pos += 2; continue }
+                    fields.append((0, false)); pos += 1; continue
+                }
+                if c == UInt8(ascii: "}") {
+                    if fields.isEmpty { pos += (pos + 1 < n && p[pos + 1] == UInt8(ascii: "}")) ? 2 : 1; continue }
+                    fields.removeLast(); pos += 1; continue
+                }
+                pos += 1
+                continue
+            }
+            // Inside a field's expression.
+            if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
+                // A string prefix: up to two of r, b, u, f right before the quote, not the end of a name.
+                var k = pos
+                var nestedF = false, nestedRaw = false
+                while k > 0, pos - k < 2, [UInt8(ascii: "f"), UInt8(ascii: "r"), UInt8(ascii: "b"), UInt8(ascii: "u")].contains(p[k - 1] | 0x20) {
+                    k -= 1
+                }
+                let c0 = k > 0 ? p[k - 1] : 0
+                let endsName = c0 >= 0x80 || c0 == UInt8(ascii: "_") || (c0 | 0x20 >= UInt8(ascii: "a") && c0 | 0x20 <= UInt8(ascii: "z"))
+                    || (c0 >= UInt8(ascii: "0") && c0 <= UInt8(ascii: "9"))
+                if !endsName {
+                    for i in k..<pos {
+                        if p[i] | 0x20 == UInt8(ascii: "f") { nestedF = true }
+                        if p[i] | 0x20 == UInt8(ascii: "r") { nestedRaw = true }
+                    }
+                }
+                if nestedF {
+                    guard scan(raw: nestedRaw, depth: depth + 1) else { return false }
+                    continue
+                }
+                guard skipPlainString() else { return false }
+                continue
+            }
+            switch c {
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+                fields[fields.count - 1].brackets += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"):
+                fields[fields.count - 1].brackets = max(0, fields[fields.count - 1].brackets - 1)
+            case UInt8(ascii: "}"):
+                if fields[fields.count - 1].brackets > 0 { fields[fields.count - 1].brackets -= 1 } else { fields.removeLast() }
+            case UInt8(ascii: ":"):
+                if fields[fields.count - 1].brackets == 0 { fields[fields.count - 1].spec = true }
+            default:
+                break
+            }
+            pos += 1
+        }
+        return false
+    }
+
+    /// Skips a plain (not f-) string starting at its quote.
+    private mutating func skipPlainString() -> Bool {
+        let n = p.count
+        let q = p[pos]
+        let triple = pos + 2 < n && p[pos + 1] == q && p[pos + 2] == q
+        pos += triple ? 3 : 1
+        while pos < n {
+            let c = p[pos]
+            if c == q && (!triple || (pos + 2 < n && p[pos + 1] == q && p[pos + 2] == q)) {
+                pos += triple ? 3 : 1
+                return true
+            }
+            if c == UInt8(ascii: "\\") && pos + 1 < n {
+                if p[pos + 1] == 0x0A { line += 1; lineStart = pos + 2 }
+                pos += 2; continue
+            }
+            if c == 0x0A {
+                if !triple { return false }
+                line += 1; lineStart = pos + 1
+            }
+            pos += 1
+        }
+        return false
+    }
 }
