@@ -398,7 +398,8 @@ extension Interpreter {
                 if heap.reachesCode(v) && o.kind == .unknown { throw Abort("program objects passed to unknown code") }
                 heap.taint(v)
             }
-            return unknownValue("object")
+            // What it returns may be something the container held: one of the program's objects.
+            return o.kind == .unknown ? unknownDerived(from: o.id) : unknownProgramValue()
         }
         switch o.kind {
         case .list:

@@ -85,7 +85,7 @@ extension Interpreter {
                 guard pos.isEmpty, kw.isEmpty else { throw Abort("weakref call args") }
                 for _ in 0..<1 { _ = f.pop() }
                 var r = Value.none
-                if let t = o.weakTarget, heap[t].tainted || o.tainted { release(callee); return unknownValue("object") }
+                if let t = o.weakTarget, heap[t].tainted || o.tainted { release(callee); return unknownProgramValue() }
                 if let t = o.weakTarget, heap[t].alive { r = .obj(t); retain(r) }
                 release(callee)
                 return r
@@ -135,12 +135,12 @@ extension Interpreter {
 
     /// Code we do not model: it may keep or drop references to what it is given.
     func callUnknown(_ pos: [Value], _ kw: [(String, Value)]) throws -> Value {
-        // An unknown value can hold the program's code only once the program's objects reached unknown code
-        // unfollowed (then the heap is tainted). In a function run on its own, code reached that way finds
-        // only tainted objects and what it is given (tainted below): it is not refused.
+        // An unknown value can be the program's code only once the program's objects may have reached
+        // unknown code (unknownMayBeProgramObject). In a function run on its own, code reached that way
+        // finds only tainted objects and what it is given (tainted below): it is not refused.
         if !standalone {
             for v in pos + kw.map(\.1) {
-                if heap.reachesCode(v, unknownMayBeCode: heapTainted) { throw Abort("program objects passed to unknown code") }
+                if heap.reachesCode(v, unknownMayBeCode: unknownMayBeProgramObject) { throw Abort("program objects passed to unknown code") }
             }
         }
         for v in pos + kw.map(\.1) {

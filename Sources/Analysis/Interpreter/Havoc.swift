@@ -21,6 +21,7 @@ extension Interpreter {
             for o in heap.objects where o.alive { o.tainted = true }
         }
         heapTainted = true
+        anyUnknownMayBeProgramObject = true
         graphVersion += 1
         var names = Set<String>()
         AssignedNames.collect(s, into: &names)
@@ -71,7 +72,10 @@ extension Interpreter {
     func taintedRead(_ container: Value) -> Value {
         // A container whose contents alone are unknown keeps its count: what comes out was tainted going in.
         if heap.object(container)?.tainted ?? true { heap.taint(container) }
-        return unknownValue("object")
+        let v = unknownValue("object")
+        // What a container held may be one of the program's objects.
+        if case .obj(let id) = v { maybeProgramObjects.insert(id) }
+        return v
     }
 }
 

@@ -293,7 +293,7 @@ final class Heap {
 
     /// True when `v` reaches a function, class, instance, method or unknown object: code handed such a
     /// value could call back into the program.
-    func reachesCode(_ v: Value, unknownMayBeCode: Bool = true) -> Bool {
+    func reachesCode(_ v: Value, unknownMayBeCode: (Int) -> Bool = { _ in true }) -> Bool {
         guard case .obj(let first) = v else { return false }
         var work = [first]
         var seen = Set<Int>()
@@ -302,7 +302,7 @@ final class Heap {
             let o = objects[id]
             switch o.kind {
             case .function, .klass, .instance, .method: return true
-            case .unknown: if unknownMayBeCode { return true }
+            case .unknown: if unknownMayBeCode(id) { return true }
             default: break
             }
             o.forEachTargetUnordered { work.append($0) }

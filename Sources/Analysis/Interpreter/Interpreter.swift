@@ -50,6 +50,27 @@ final class Interpreter {
     var calledDefinitions = Set<SourceRange>()
     /// Unknown code may have changed objects: cycles and exit facts are not vouched for.
     var heapTainted = false
+    /// Whether an unknown value may be one of the program's objects (whose methods are the program's code):
+    /// after code the analysis gave up on (it may have handed program objects to unknown code), for the
+    /// unknowns it left (`maybeProgramObjects`), and anywhere in a function run on its own.
+    var anyUnknownMayBeProgramObject = false
+    var maybeProgramObjects = Set<Int>()
+
+    func unknownMayBeProgramObject(_ id: Int) -> Bool {
+        standalone || anyUnknownMayBeProgramObject || maybeProgramObjects.contains(id)
+    }
+
+    /// An unknown value that may be one of the program's objects (read from the program's own state).
+    func unknownProgramValue() -> Value {
+        let v = unknownValue("object")
+        if case .obj(let id) = v { maybeProgramObjects.insert(id) }
+        return v
+    }
+
+    /// An unknown value got from another (an attribute, an item): a program object if that may be one.
+    func unknownDerived(from base: Int) -> Value {
+        maybeProgramObjects.contains(base) ? unknownProgramValue() : unknownValue("object")
+    }
     /// String constants the program has evaluated: code constants CPython interned at compile time, which
     /// `sys.intern` hands back instead of its argument.
     var stringConstantsSeen = Set<String>()
@@ -365,7 +386,7 @@ final class Interpreter {
             if let v = f.lookup(name) { retain(v); return v }
             throw Abort("unbound local \(name)")
         case .cell, .free:
-            if let c = cell(name, f), c.tainted { return unknownValue("object") }
+            if let c = cell(name, f), c.tainted { return unknownProgramValue() }
             if let c = cell(name, f), let s = c.items.first { retain(s.value); return s.value }
             if f.kind == .classBody, let v = f.lookup(name) { retain(v); return v }
             throw Abort("unbound cell \(name)")

@@ -36,12 +36,13 @@ extension Interpreter {
                 guard let choice = choices.next(line: s.range.line, steps: steps) else { throw a }
                 returning = choice
             }
-            return try generalize(s, f, shape, body: body, target: target, returning: returning)
+            return try generalize(s, f, shape, body: body, target: target, returning: returning,
+                                  foreignItems: itemsAreForeign(s, f))
         }
     }
 
     private func generalize(_ s: Stmt, _ f: Frame, _ shape: LoopShape, body: [Stmt], target: Expr?,
-                            returning: Bool) throws -> Flow {
+                            returning: Bool, foreignItems: Bool) throws -> Flow {
         giveUp(shape, f)
         let firstNew = heap.objects.count
         let frameCount = frames.count
@@ -51,7 +52,11 @@ extension Interpreter {
             if let target {
                 var names = Set<String>()
                 AssignedNames.target(target, &names, 0)
-                for n in names.sorted() { try storeName(n, unknownValue("object"), f) }
+                for n in names.sorted() {
+                    let u = unknownValue("object")
+                    if !foreignItems, case .obj(let id) = u { maybeProgramObjects.insert(id) }
+                    try storeName(n, u, f)
+                }
             }
             didRun?(s, f)
             let flow = try execBlock(body, f, isFunctionBody: false)
@@ -87,7 +92,9 @@ extension Interpreter {
     /// A comprehension over an unknown iterable, like a given-up loop: it makes a new list, set or dict,
     /// counted exactly, whose contents are unknown; what its expressions may reach is tainted.
     func genericComprehension(_ e: Expr, _ kind: ObjKind, _ iterable: Value, _ f: Frame) throws -> Value {
-        let iterationRunsNoCode = heap.object(iterable)?.kind != .unknown || !heapTainted
+        let iterationRunsNoCode: Bool
+        if case .obj(let id) = iterable, heap[id].kind == .unknown { iterationRunsNoCode = !unknownMayBeProgramObject(id) }
+        else { iterationRunsNoCode = true }
         guard let shape = LoopShape(comprehension: e, plainContainer: { self.plainContainer($0, f) }) else {
             throw Abort("comprehension over an unknown iterable")
         }
@@ -123,6 +130,8 @@ extension Interpreter {
         for n in shape.assigned.sorted() {
             let u = newObject(.unknown, "object")
             u.tainted = true
+            // It may hold whatever the loop assigned: one of the program's objects too.
+            maybeProgramObjects.insert(u.id)
             unknownValuesMade += 1
             // The old values are not released: their counts are unknown now.
             switch f.scope.resolve(n) {
@@ -142,9 +151,17 @@ extension Interpreter {
         guard let o = heap.object(v) else { if case .atom(.str) = v { return true }; return false }
         switch o.kind {
         case .list, .tuple, .dict, .set, .frozenset, .str, .range, .dictView: return true
-        case .unknown: return !heapTainted
+        case .unknown: return !unknownMayBeProgramObject(o.id)
         default: return false
         }
+    }
+
+    /// Whether a `for` loop's items come from unknown code that never saw the program's objects (so none
+    /// of them is one).
+    private func itemsAreForeign(_ s: Stmt, _ f: Frame) -> Bool {
+        guard case .for(let loop) = s.kind, case .name(let n, _) = loop.iter.kind, let v = peekBinding(n, f),
+              case .obj(let id) = v, heap[id].kind == .unknown else { return false }
+        return !unknownMayBeProgramObject(id)
     }
 
     /// The kind of the list, dict or set a name is bound to now, if it is one.

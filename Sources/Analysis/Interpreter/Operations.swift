@@ -11,6 +11,7 @@ extension Interpreter {
         if let attribute, Self.harmlessIntrospection.contains(m + "." + attribute) { return }
         for o in heap.objects where o.alive { o.tainted = true }
         heapTainted = true
+        anyUnknownMayBeProgramObject = true
     }
 
     /// Values and functions of `sys` and `gc` that reach none of the program's objects.
@@ -27,7 +28,8 @@ extension Interpreter {
             let name = m + "." + attr
             if Builtins.moduleFunctions.contains(name) { return .atom(.builtin(name)) }
             introspectionReaches(module: m, attribute: attr)
-            return unknownValue("object")
+            // `__main__` is the program itself.
+            return m == "__main__" ? unknownProgramValue() : unknownValue("object")
         }
         if attr == "__class__" {
             if let p = heap.object(o), p.kind == .instance, let c = p.classRef?.value { retain(c); return c }
@@ -62,7 +64,7 @@ extension Interpreter {
             retain(v)
             return v
         case .unknown:
-            return unknownValue("object")
+            return unknownDerived(from: p.id)
         case .method:
             if attr == "__self__", p.items.count == 2 { retain(p.items[1].value); return p.items[1].value }
             if attr == "__func__", p.items.count == 2 { retain(p.items[0].value); return p.items[0].value }
@@ -190,7 +192,7 @@ extension Interpreter {
             }
             return makeStr(String(sc[try intIndex(k, count: sc.count)]))
         case .unknown:
-            return unknownValue("object")
+            return unknownDerived(from: o.id)
         default:
             throw Abort("subscript of \(o.typeName)")
         }

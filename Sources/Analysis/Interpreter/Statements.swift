@@ -115,8 +115,8 @@ extension Interpreter {
         case .importFrom(let module, let names, _):
             for a in names {
                 if a.name == "*" { throw Abort("import *") }
-                _ = module
-                try storeName(a.asname ?? a.name, unknownValue("object"), f)
+                // `from __main__ import f` is the program's own function.
+                try storeName(a.asname ?? a.name, module == "__main__" ? unknownProgramValue() : unknownValue("object"), f)
             }
         case .with(let items, let body, _):
             return try execWith(items, body, s, f)
