@@ -14,7 +14,7 @@ final class OracleCorpusTests: XCTestCase {
     static let ownCyclesOKAtLeast = 116
     /// Outside the subset only "wrong" is a failure; the precise points there come from following both
     /// branches of undecidable conditions (Tests/Corpus/BRANCHES.md), and may only go up too.
-    static let ownOutsidePreciseAtLeast = 1621
+    static let ownOutsidePreciseAtLeast = 1632
 
     private var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -392,6 +392,15 @@ extension Interpreter {
         if case .atom(.str(let s)) = recv { return try strMethod(s, recv, attr, pos, f) }
         guard let o = heap.object(recv) else { throw Abort("method of a constant") }
         let line = f.currentLine ?? 0
+        if o.kind == .list && o.contentsUnknown && !o.tainted && attr == "append" && pos.count == 1 && kw.isEmpty {
+            // Appending to a list whose contents alone are unknown: the new reference is real and counted; the
+            // value is no longer counted from the next statement on (or sooner, when anything reads or
+            // removes the list's contents), since what happens to the list's items is unknown.
+            flushPendingTaints()
+            retain(pos[0]); o.items.append(Slot(value: pos[0], line: line)); graphVersion += 1
+            pendingTaints.append(pos[0])
+            return .none
+        }
         if isStale(recv) && o.kind != .instance && o.kind != .klass {
             // Its contents are unknown: so is whatever this method stores, removes or returns.
             for v in pos + kw.map(\.1) {

@@ -62,6 +62,8 @@ extension Interpreter {
     /// holds may be stale.
     func isStale(_ v: Value) -> Bool {
         guard let o = heap.object(v), o.tainted || o.contentsUnknown else { return false }
+        // Its contents are about to be read or changed: what was just appended is no longer counted.
+        flushPendingTaints()
         switch o.kind {
         case .list, .dict, .set, .instance, .cell, .iterator, .dictView, .unknown: return true
         default: return false

@@ -60,6 +60,16 @@ final class Interpreter {
         standalone || anyUnknownMayBeProgramObject || maybeProgramObjects.contains(id)
     }
 
+    /// Values just appended to a list whose contents are unknown: exact until the statement ends or the
+    /// list's contents are touched (LoopGeneralization.swift).
+    var pendingTaints: [Value] = []
+
+    func flushPendingTaints() {
+        guard !pendingTaints.isEmpty else { return }
+        for v in pendingTaints { heap.taint(v) }
+        pendingTaints.removeAll(keepingCapacity: true)
+    }
+
     /// An unknown value that may be one of the program's objects (read from the program's own state).
     func unknownProgramValue() -> Value {
         let v = unknownValue("object")
@@ -174,6 +184,7 @@ final class Interpreter {
         steps += 1
         if steps > maxSteps { throw Abort(Abort.budget) }
         if let p = f.pendingLine, p != line { record(.line, p, f) }
+        flushPendingTaints()
         f.pendingLine = line
         f.pendingRange = range
         if lineRanges[line] == nil { lineRanges[line] = range }

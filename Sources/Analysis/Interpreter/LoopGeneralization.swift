@@ -47,6 +47,7 @@ extension Interpreter {
         let firstNew = heap.objects.count
         let frameCount = frames.count
         let stackHeight = f.stack.count
+        var completed = false
         do {
             try beginStatement(line: s.range.line, range: s.range, in: f)
             if let target {
@@ -66,6 +67,7 @@ extension Interpreter {
                 if returning { return flow }
                 release(v)
             }
+            completed = true
         } catch let a as Abort where a.reason != Abort.budget {
             // Not followed to its end, an iteration that may return leaves the function returning from
             // an unknown place: the statement around is given up.
@@ -82,10 +84,13 @@ extension Interpreter {
             if frames.count > frameCount { frames.removeLast(frames.count - frameCount) }
             if f.stack.count > stackHeight { f.stack.removeLast(f.stack.count - stackHeight) }
         }
-        // Back to the over-approximation for what follows the loop.
+        // Back to the over-approximation for what follows the loop. An iteration that ran to its end is
+        // seen by the header's last line event first; one that stopped early left references behind (its
+        // frames and operands were dropped, not released): nothing of it is counted any more.
+        if completed { try beginStatement(line: s.range.line, range: s.range, in: f) }
         giveUp(shape, f)
         for o in heap.objects[firstNew...] where o.alive { o.tainted = true }
-        try beginStatement(line: s.range.line, range: s.range, in: f)
+        if !completed { try beginStatement(line: s.range.line, range: s.range, in: f) }
         return .normal
     }
 

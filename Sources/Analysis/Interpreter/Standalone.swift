@@ -64,6 +64,7 @@ extension Interpreter {
         let firstNew = heap.objects.count
         frames = [moduleFrame]
         defer {
+            flushPendingTaints()
             frames = [moduleFrame]
             // What this run made is unreachable once it ends (a store into an older object tainted it):
             // later runs need not scan it for holders.

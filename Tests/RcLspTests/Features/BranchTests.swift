@@ -134,7 +134,7 @@ final class BranchTests: XCTestCase {
 
             """)
         XCTAssertEqual(try s.hints(), ["0:20 rc 1", "1:12 rc 1", "2:19 rc ?", "3:17 row: rc 1 · x: rc ?",
-                                       "4:25 pair: rc 1 · row: rc 3", "5:23 rc ?", "7:16 rc 1", "8:17 rc ?",
+                                       "4:25 pair: rc 1 · row: rc 3", "5:23 rc 4", "7:16 rc 1", "8:17 rc ?",
                                        "9:14 rc 2"])
     }
 
