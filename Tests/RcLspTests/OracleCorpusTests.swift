@@ -14,7 +14,7 @@ final class OracleCorpusTests: XCTestCase {
     static let ownCyclesOKAtLeast = 116
     /// Outside the subset only "wrong" is a failure; the precise points there come from following both
     /// branches of undecidable conditions (Tests/Corpus/BRANCHES.md), and may only go up too.
-    static let ownOutsidePreciseAtLeast = 1632
+    static let ownOutsidePreciseAtLeast = 1663
 
     private var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -93,5 +93,25 @@ final class OracleCorpusTests: XCTestCase {
             }
         }
         if checked == 0 { throw XCTSkip("no corpus found") }
+    }
+
+    /// Functions the editor analyses on their own (never called, arguments unknown) must not contradict
+    /// the real calls: scripts/standalone_check.py strips each corpus program's module code, so every
+    /// function runs on its own, and checks the exact counts and ranges its hints give against the oracle.
+    func testFunctionsRunOnTheirOwnNeverContradictCPython() throws {
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no rc-lsp binary at \(binary)") }
+        let root = packageRoot.appendingPathComponent("Tests/Corpus")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", packageRoot.appendingPathComponent("scripts/standalone_check.py").path, binary,
+                       root.appendingPathComponent("programs").path, root.appendingPathComponent("expected").path]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, text)
+        let checked = text.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+        XCTAssertGreaterThanOrEqual(checked, 41, text)
     }
 }
