@@ -103,7 +103,13 @@ extension Interpreter {
         guard let shape = LoopShape(comprehension: e, plainContainer: { self.plainContainer($0, f) }) else {
             throw Abort("comprehension over an unknown iterable")
         }
-        giveUp(shape, f, mayRunCode: shape.mayRunCode || !iterationRunsNoCode)
+        let mayRunCode = shape.mayRunCode || !iterationRunsNoCode
+        giveUp(shape, f, mayRunCode: mayRunCode)
+        // Its expressions are not run: functions they may call are reached without being followed.
+        if mayRunCode {
+            markUnfollowed(lines: e.range.line...max(e.range.line, e.range.endLine), mayCallCode: true,
+                           ownFrame: standalone ? f.qualname : nil)
+        }
         let result = newObject(kind, kind == .list ? "list" : kind == .set ? "set" : "dict")
         result.exprRange = e.range
         result.contentsUnknown = true
