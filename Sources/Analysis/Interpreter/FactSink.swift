@@ -94,13 +94,25 @@ struct FactSink {
     private mutating func merge(_ p: FactSink) {
         for k in p.statementOrder {
             guard let effects = p.statementEffects[k] else { continue }
-            if statementEffects[k] == nil, let a = p.anchors[k] { anchors[k] = a }
+            if statementEffects[k] == nil {
+                // Most keys are new here (a function's own statements): taken over whole.
+                statementOrder.append(k)
+                statementEffects[k] = effects
+                if let a = p.anchors[k] { anchors[k] = a }
+                if let n = p.observations[k] { observations[k] = n }
+                continue
+            }
             if effects.isEmpty, statementEffects[k] == nil { statementOrder.append(k); statementEffects[k] = [] }
             for e in effects { addEffect(e.effect, subject: e.subject, at: k, anchor: p.anchors[k]) }
             observations[k, default: 0] += p.observations[k] ?? 0
         }
         for k in p.nameOrder {
             guard let n = p.nameFacts[k] else { continue }
+            if nameFacts[k] == nil {
+                nameOrder.append(k)
+                nameFacts[k] = n
+                continue
+            }
             for identity in n.order {
                 if let v = n.values[identity] { addValue(v, identity: identity, name: n.name, at: k) }
             }
