@@ -6,17 +6,12 @@ public enum Analyzer {
     public static func analyze(_ source: String) -> AnalysisResult {
         let parsed = PythonParser.parse(source)
         var builder: ResultBuilder?
-        let scopes = ScopeBuilder()
-        let paths = ModulePaths.explore { choices in
-            let interp = Interpreter(module: parsed.module, maxSteps: choices.stepBudget ?? 60_000, scopes: scopes)
+        let paths = ModulePaths.explore(parsed.module) { interp in
             interp.recordsPoints = false
-            interp.choices = choices
             if let builder { builder.attach(interp) } else { builder = ResultBuilder(interp, source: source) }
             builder?.beginPath()
             interp.run()
-            let sink = builder?.endPath() ?? FactSink()
-            return PathOutcome(plan: choices.plan, observed: (interp, sink), decidedLines: interp.choices.lines,
-                               unplannedLine: interp.choices.unplannedLine, steps: interp.steps)
+            return (interp, builder?.endPath() ?? FactSink())
         }
         guard let builder else { return AnalysisResult(syntaxErrors: parsed.errors) }
         builder.commit(paths.map(\.observed.1))

@@ -8,8 +8,7 @@ final class PathExplorerTests: XCTestCase {
     private func run(_ conditions: Int, steps: Int = 1) -> (PathChoices) -> PathOutcome<[Bool]> {
         { choices in
             for i in 0..<conditions { if choices.next(line: 10 * (i + 1)) == nil { break } }
-            return PathOutcome(plan: choices.plan, observed: choices.made, decidedLines: choices.lines,
-                               unplannedLine: choices.unplannedLine, steps: steps)
+            return PathOutcome(choices, observed: choices.made, steps: steps)
         }
     }
 
@@ -50,8 +49,7 @@ final class PathExplorerTests: XCTestCase {
         let paths = PathExplorer.explore(maxPaths: 8, maxDepth: 3, maxSteps: 100) { choices -> PathOutcome<Int> in
             calls += 1
             _ = choices.next(line: calls)
-            return PathOutcome(plan: choices.plan, observed: calls, decidedLines: choices.lines,
-                               unplannedLine: choices.unplannedLine, steps: 1)
+            return PathOutcome(choices, observed: calls, steps: 1)
         }
         XCTAssertEqual(paths.map(\.observed), [3])
         XCTAssertEqual(paths[0].unplannedLine, 3)

@@ -102,7 +102,6 @@ struct FactSink {
                 if let n = p.observations[k] { observations[k] = n }
                 continue
             }
-            if effects.isEmpty, statementEffects[k] == nil { statementOrder.append(k); statementEffects[k] = [] }
             for e in effects { addEffect(e.effect, subject: e.subject, at: k, anchor: p.anchors[k]) }
             observations[k, default: 0] += p.observations[k] ?? 0
         }

@@ -5,14 +5,10 @@ public enum FactsJSON {
     /// The rc-facts/1 document for `source`: every path of the program (PathChoices.swift), joined.
     public static func facts(for source: String, program: String) -> String {
         let parsed = PythonParser.parse(source)
-        let scopes = ScopeBuilder()
-        let paths = ModulePaths.explore { choices in
-            let interp = Interpreter(module: parsed.module, maxSteps: choices.stepBudget ?? 60_000, scopes: scopes)
-            interp.choices = choices
+        let paths = ModulePaths.explore(parsed.module) { interp in
             interp.run()
             interp.finishProgram()
-            return PathOutcome(plan: choices.plan, observed: interp, decidedLines: interp.choices.lines,
-                               unplannedLine: interp.choices.unplannedLine, steps: interp.steps)
+            return interp
         }
         return render(paths.map(\.observed), program: program)
     }

@@ -56,6 +56,12 @@ extension Interpreter {
         return g
     }
 
+    /// Taints what the name reaches in `f`: its value, and its cell (a closure may change what it holds).
+    func taintReach(ofName n: String, _ f: Frame) {
+        if let v = peekName(n, f) { heap.taint(v) }
+        if let c = f.cells[n] { heap.taint(.obj(c)) }
+    }
+
     func isTainted(_ v: Value) -> Bool { heap.object(v)?.tainted ?? false }
 
     /// A tainted object whose contents can change (list, dict, set, instance, cell): what we believe it

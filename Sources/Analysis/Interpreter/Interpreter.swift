@@ -386,6 +386,16 @@ final class Interpreter {
 
     func retain(_ v: Value) { heap.retain(v) }
 
+    /// A name's value in `f` as its scope resolves it, without touching counts.
+    func peekName(_ id: String, _ f: Frame) -> Value? {
+        switch f.scope.resolve(id) {
+        case .local: return f.lookup(id)
+        case .cell, .free: return f.cells[id].flatMap { heap[$0].items.first?.value } ?? f.lookup(id)
+        case .classNamespace: return f.lookup(id) ?? moduleFrame.lookup(id)
+        case .global: return moduleFrame.lookup(id) ?? Builtins.value(named: id)
+        }
+    }
+
     func cell(_ name: String, _ f: Frame) -> PyObj? {
         guard let id = f.cells[name] else { return nil }
         return heap[id]

@@ -26,10 +26,10 @@ extension Interpreter {
             return try run()
         } catch let a as Abort where a.reason != Abort.budget {
             guard !hasElse, let shape = LoopShape(s, plainContainer: { self.plainContainer($0, f) },
-                                                  iterationRunsNoCode: iterationRunsNoCode(s, f)) else { throw a }
+                                                  iterationRunsNoCode: loopIterable(s, f).map(iteratesWithoutCode) ?? false)
+            else { throw a }
             // Frames and operands the loop left behind are dropped, not released: what they held is tainted.
-            if frames.count > frameCount { frames.removeLast(frames.count - frameCount) }
-            if f.stack.count > stackHeight { f.stack.removeLast(f.stack.count - stackHeight) }
+            unwind(to: frameCount, f, stackHeight)
             // A body that may return forks: on one path the generic iteration is the one that returns.
             var returning = false
             if shape.mayReturn {
@@ -37,7 +37,7 @@ extension Interpreter {
                 returning = choice
             }
             return try generalize(s, f, shape, body: body, target: target, returning: returning,
-                                  foreignItems: itemsAreForeign(s, f))
+                                  foreignItems: itemsAreForeign(loopIterable(s, f)))
         }
     }
 
@@ -73,16 +73,14 @@ extension Interpreter {
             // an unknown place: the statement around is given up.
             if shape.mayReturn { throw a }
             // The generic iteration could not be followed either: the loop's facts are incomplete.
-            if frames.count > frameCount { frames.removeLast(frames.count - frameCount) }
-            if f.stack.count > stackHeight { f.stack.removeLast(f.stack.count - stackHeight) }
+            unwind(to: frameCount, f, stackHeight)
             markUnfollowed(lines: s.range.line...max(s.range.line, s.range.endLine), mayCallCode: shape.mayRunCode,
                            ownFrame: standalone ? f.qualname : nil)
         } catch is Raised {
             // This iteration would raise: the program may end there (nothing to see after it), or the
             // other iterations go on. Unless a try/with around could catch it: that is not modelled.
             if handlersActive > 0 { throw Abort("an iteration may raise inside try/with") }
-            if frames.count > frameCount { frames.removeLast(frames.count - frameCount) }
-            if f.stack.count > stackHeight { f.stack.removeLast(f.stack.count - stackHeight) }
+            unwind(to: frameCount, f, stackHeight)
         }
         // Back to the over-approximation for what follows the loop. An iteration that ran to its end is
         // seen by the header's last line event first; one that stopped early left references behind (its
@@ -97,13 +95,10 @@ extension Interpreter {
     /// A comprehension over an unknown iterable, like a given-up loop: it makes a new list, set or dict,
     /// counted exactly, whose contents are unknown; what its expressions may reach is tainted.
     func genericComprehension(_ e: Expr, _ kind: ObjKind, _ iterable: Value, _ f: Frame) throws -> Value {
-        let iterationRunsNoCode: Bool
-        if case .obj(let id) = iterable, heap[id].kind == .unknown { iterationRunsNoCode = !unknownMayBeProgramObject(id) }
-        else { iterationRunsNoCode = true }
         guard let shape = LoopShape(comprehension: e, plainContainer: { self.plainContainer($0, f) }) else {
             throw Abort("comprehension over an unknown iterable")
         }
-        let mayRunCode = shape.mayRunCode || !iterationRunsNoCode
+        let mayRunCode = shape.mayRunCode || !iteratesWithoutCode(iterable)
         giveUp(shape, f, mayRunCode: mayRunCode)
         // Its expressions are not run: functions they may call are reached without being followed.
         if mayRunCode {
@@ -116,6 +111,13 @@ extension Interpreter {
         return .obj(result.id)
     }
 
+    /// Drops the frames and operands a run left behind without releasing them: what they held is tainted
+    /// by whoever calls this.
+    private func unwind(to frameCount: Int, _ f: Frame, _ stackHeight: Int) {
+        if frames.count > frameCount { frames.removeLast(frames.count - frameCount) }
+        if f.stack.count > stackHeight { f.stack.removeLast(f.stack.count - stackHeight) }
+    }
+
     /// Makes the loop's assigned names unknown and taints what it may reach.
     private func giveUp(_ shape: LoopShape, _ f: Frame, mayRunCode: Bool? = nil) {
         if (mayRunCode ?? shape.mayRunCode) && !standalone {
@@ -123,7 +125,7 @@ extension Interpreter {
             for o in heap.objects where o.alive { o.tainted = true }
         } else {
             for n in shape.mentioned.sorted() {
-                if let v = peekBinding(n, f), let o = heap.object(v), shape.receiverOnly.contains(n),
+                if let v = peekName(n, f), let o = heap.object(v), shape.receiverOnly.contains(n),
                    o.kind == .list || o.kind == .dict || o.kind == .set, !o.tainted {
                     // Only ever the receiver of list/dict/set methods that neither keep nor hand out the
                     // container: iterations change what it holds, never its count.
@@ -132,33 +134,33 @@ extension Interpreter {
                     graphVersion += 1
                     continue
                 }
-                if let v = peekBinding(n, f) { heap.taint(v) }
-                if let c = f.cells[n] { heap.taint(.obj(c)) }
+                taintReach(ofName: n, f)
             }
         }
         heapTainted = true
         graphVersion += 1
         for n in shape.assigned.sorted() {
-            let u = newObject(.unknown, "object")
-            u.tainted = true
-            // It may hold whatever the loop assigned: one of the program's objects too.
-            maybeProgramObjects.insert(u.id)
-            unknownValuesMade += 1
-            // The old values are not released: their counts are unknown now.
+            // It may hold whatever the loop assigned: one of the program's objects too. The old values
+            // are not released: their counts are unknown now.
+            let u = unknownProgramValue()
             switch f.scope.resolve(n) {
-            case .local, .classNamespace: _ = f.bind(n, .obj(u.id))
-            case .global: _ = moduleFrame.bind(n, .obj(u.id))
+            case .local, .classNamespace: _ = f.bind(n, u)
+            case .global: _ = moduleFrame.bind(n, u)
             case .cell, .free:
-                if let c = cell(n, f) { c.items = [Slot(value: .obj(u.id), line: f.currentLine ?? 0)] }
+                if let c = cell(n, f) { c.items = [Slot(value: u, line: f.currentLine ?? 0)] }
             }
         }
     }
 
-    /// Whether stepping a `for` loop's iterable runs no Python code: a builtin sequence or mapping, or an
-    /// unknown value that cannot be the program's (no program object ever reached unknown code).
-    private func iterationRunsNoCode(_ s: Stmt, _ f: Frame) -> Bool {
-        guard case .for(let loop) = s.kind, case .name(let n, _) = loop.iter.kind,
-              let v = peekBinding(n, f) else { return false }
+    /// The value a `for` loop iterates, when its iterable is a plain name.
+    private func loopIterable(_ s: Stmt, _ f: Frame) -> Value? {
+        guard case .for(let loop) = s.kind, case .name(let n, _) = loop.iter.kind else { return nil }
+        return peekName(n, f)
+    }
+
+    /// Whether stepping through `v` runs no Python code: a builtin sequence or mapping, or an unknown value
+    /// that cannot be the program's (no program object ever reached unknown code).
+    private func iteratesWithoutCode(_ v: Value) -> Bool {
         guard let o = heap.object(v) else { if case .atom(.str) = v { return true }; return false }
         switch o.kind {
         case .list, .tuple, .dict, .set, .frozenset, .str, .range, .dictView: return true
@@ -167,32 +169,21 @@ extension Interpreter {
         }
     }
 
-    /// Whether a `for` loop's items come from unknown code that never saw the program's objects (so none
-    /// of them is one).
-    private func itemsAreForeign(_ s: Stmt, _ f: Frame) -> Bool {
-        guard case .for(let loop) = s.kind, case .name(let n, _) = loop.iter.kind, let v = peekBinding(n, f),
-              case .obj(let id) = v, heap[id].kind == .unknown else { return false }
+    /// Whether `v`'s items come from unknown code that never saw the program's objects (so none is one).
+    private func itemsAreForeign(_ v: Value?) -> Bool {
+        guard case .obj(let id)? = v, heap[id].kind == .unknown else { return false }
         return !unknownMayBeProgramObject(id)
     }
 
     /// The kind of the list, dict or set a name is bound to now, if it is one.
     private func plainContainer(_ n: String, _ f: Frame) -> ObjKind? {
-        guard let v = peekBinding(n, f), let o = heap.object(v) else { return nil }
+        guard let v = peekName(n, f), let o = heap.object(v) else { return nil }
         switch o.kind {
         case .list, .dict, .set: return o.kind
         default: return nil
         }
     }
 
-    /// A name's value in `f` without touching counts.
-    private func peekBinding(_ n: String, _ f: Frame) -> Value? {
-        switch f.scope.resolve(n) {
-        case .local: return f.lookup(n)
-        case .cell, .free: return cell(n, f)?.items.first?.value
-        case .classNamespace: return f.lookup(n) ?? moduleFrame.lookup(n)
-        case .global: return moduleFrame.lookup(n)
-        }
-    }
 }
 
 /// What a loop statement mentions and assigns, and whether it may run code; nil for loops that are not

@@ -60,6 +60,15 @@ struct PathOutcome<Observed> {
     var decidedLines: [Int]
     var unplannedLine: Int?
     var steps: Int
+
+    /// The outcome of the run that made `choices`.
+    init(_ choices: PathChoices, observed: Observed, steps: Int) {
+        plan = choices.plan
+        self.observed = observed
+        decidedLines = choices.lines
+        unplannedLine = choices.unplannedLine
+        self.steps = steps
+    }
 }
 
 /// Runs a program's paths. Each run forks at most `maxDepth` choices deep, so the paths split the earliest
@@ -108,8 +117,16 @@ enum ModulePaths {
     static let maxDepth = 4
     static let maxSteps = 120_000
 
-    static func explore<Observed>(_ run: (PathChoices) -> PathOutcome<Observed>) -> [PathOutcome<Observed>] {
-        PathExplorer.explore(maxPaths: maxPaths, maxDepth: maxDepth, maxSteps: maxSteps, run: run)
+    /// Runs `module`'s paths, each in a fresh interpreter (sharing the scopes, which depend on the source
+    /// alone) that `run` sets up, runs and observes.
+    static func explore<Observed>(_ module: Module, _ run: (Interpreter) -> Observed) -> [PathOutcome<Observed>] {
+        let scopes = ScopeBuilder()
+        return PathExplorer.explore(maxPaths: maxPaths, maxDepth: maxDepth, maxSteps: maxSteps) { choices in
+            let interp = Interpreter(module: module, maxSteps: choices.stepBudget ?? 60_000, scopes: scopes)
+            interp.choices = choices
+            let observed = run(interp)
+            return PathOutcome(choices, observed: observed, steps: interp.steps)
+        }
     }
 }
 

@@ -3,7 +3,6 @@
 /// a handler or cleanup could run (`try`, `with`), that is not modelled: the statement is given up
 /// instead (Abort), as any statement outside the subset.
 struct Raised: Error {
-    let line: Int
 
     /// Runs `body`; an exception out of it becomes a statement the analysis gives up on.
     static func unhandled<T>(_ body: () throws -> T) throws -> T {

@@ -364,14 +364,7 @@ final class ResultBuilder {
 
     // MARK: - Names
 
-    func peekName(_ id: String, _ f: Frame) -> Value? {
-        switch f.scope.resolve(id) {
-        case .local: return f.lookup(id)
-        case .cell, .free: return f.cells[id].flatMap { interp.heap[$0].items.first?.value } ?? f.lookup(id)
-        case .classNamespace: return f.lookup(id) ?? interp.moduleFrame.lookup(id)
-        case .global: return interp.moduleFrame.lookup(id) ?? Builtins.value(named: id)
-        }
-    }
+    func peekName(_ id: String, _ f: Frame) -> Value? { interp.peekName(id, f) }
 
     /// The value of a simple expression without running anything: names, attributes, constant subscripts.
     func peek(_ e: Expr, _ f: Frame, depth: Int = 0) -> Value? {

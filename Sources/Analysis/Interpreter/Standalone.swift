@@ -46,8 +46,7 @@ extension Interpreter {
                 // One run may not spend the budget of all the functions after it.
                 maxSteps = min(budget, steps + maxStepsPerRun)
                 runStandalone(fo, info, ownerClass: cls, lastRunAllowed: maxSteps >= budget)
-                return PathOutcome(plan: pathChoices.plan, observed: builder.endPath(), decidedLines: choices.lines,
-                                   unplannedLine: choices.unplannedLine, steps: steps - before)
+                return PathOutcome(pathChoices, observed: builder.endPath(), steps: steps - before)
             }
             builder.commit(paths.map(\.observed))
             calledDefinitions.insert(info.def.range)
@@ -120,8 +119,7 @@ extension Interpreter {
                 // mentions reach (a nested function mentioned reaches its cells).
                 var mentioned = Set<String>()
                 MayCallCode.names(s, into: &mentioned)
-                for n in mentioned { if let v = frame.lookup(n) ?? cell(n, frame)?.items.first?.value { heap.taint(v) } }
-                for n in mentioned { if let c = frame.cells[n] { heap.taint(.obj(c)) } }
+                for n in mentioned { taintReach(ofName: n, frame) }
                 var names = Set<String>()
                 AssignedNames.collect(s, into: &names)
                 for n in names.sorted() where frame.scope.resolve(n) == .local {

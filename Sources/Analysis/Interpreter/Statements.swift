@@ -141,10 +141,10 @@ extension Interpreter {
             let t = try eval(test, f)
             let truth = try truthValue(t)
             release(t)
-            if !truth { throw Raised(line: s.range.line) }
+            if !truth { throw Raised() }
         case .raise:
             // The exception is not modelled, only that this path ends here (Raised.swift).
-            throw Raised(line: s.range.line)
+            throw Raised()
         default:
             throw Abort("statement outside the subset at line \(s.range.line)")
         }
